@@ -1,0 +1,46 @@
+using System.CommandLine;
+using AgentRuntime.Host.Cli.Commands;
+using AgentRuntime.Host.Configuration;
+
+namespace AgentRuntime.Host.Cli;
+
+/// <summary>Builds the command tree and runs one command with the exit-code contract.</summary>
+internal static class CliApp
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("AgentRuntime: a durable task queue and dispatch host for autonomous agents.");
+        root.Options.Add(GlobalOptions.Config);
+        root.Subcommands.Add(AdaptersCommand.Create());
+        root.Subcommands.Add(PluginsCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Usage problems go to stderr with the help of the command that was meant.
+            await parse.InvokeAsync(new InvocationConfiguration { Output = Console.Error, Error = Console.Error }).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConfigException or CliException)
+        {
+            CliOutput.Error(ex.Message);
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CliOutput.Error($"{ex.GetType().Name}: {ex.Message}");
+            Console.Error.WriteLine(ex.StackTrace);
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AgentRuntime.Host.Configuration;
+
+/// <summary>
+/// Loads the reference JSON config format (spec §4): per-file path resolution, <c>extends</c>
+/// chains with cycle detection, and the merge rules (top level shallow, <c>profiles</c> per key,
+/// <c>adapters</c> per id as whole objects). New: the <c>plugins</c> block merges per field so a
+/// host override can disable one plugin without repeating the directory.
+/// </summary>
+internal static class ConfigLoader
+{
+    public const double DefaultMaxAttempts = 3;
+    public const double DefaultRetryBackoffSeconds = 60;
+
+    private static readonly string[] PathKeys = ["stateDir", "logDir", "artifactDir", "dbPath", "lockPath"];
+
+    public static RuntimeConfig Load(string path, string? workingDirectory = null)
+    {
+        var full = Path.GetFullPath(path, workingDirectory ?? Directory.GetCurrentDirectory());
+        var layer = LoadLayer(full, new HashSet<string>(StringComparer.Ordinal));
+        var config = Build(full, layer);
+        Directory.CreateDirectory(config.StateDir);
+        Directory.CreateDirectory(config.LogDir);
+        Directory.CreateDirectory(config.ArtifactDir);
+        return config;
+    }
+
+    private sealed record Layer(JsonObject Root, Dictionary<string, string> AdapterFiles);
+
+    private static Layer LoadLayer(string file, HashSet<string> chain)
+    {
+        if (!chain.Add(file))
+        {
+            throw new ConfigException($"Config extends cycle detected at {file}");
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new ConfigException($"Config not found: {file}. Copy config/runtime.example.json to config/runtime.json first.");
+        }
+
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(File.ReadAllText(file));
+        }
+        catch (JsonException ex)
+        {
+            throw new ConfigException($"Invalid config {file}: not valid JSON ({ex.Message})", ex);
+        }
+
+        if (parsed is not JsonObject root)
+        {
+            throw ConfigException.Invalid(file, "$", $"expected a JSON object, got {parsed.Describe()}");
+        }
+
+        ConfigSchema.Check(file, root);
+        var directory = Path.GetDirectoryName(file)!;
+        NormalizePaths(root, directory);
+        var adapterFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root["adapters"] is JsonObject adapters)
+        {
+            foreach (var (id, _) in adapters)
+            {
+                adapterFiles[id] = file;
+            }
+        }
+
+        var extends = root.GetString("extends");
+        root.Remove("extends");
+        var layer = new Layer(root, adapterFiles);
+        if (string.IsNullOrEmpty(extends))
+        {
+            return layer;
+        }
+
+        var parent = LoadLayer(Path.GetFullPath(extends, directory), chain);
+        return Merge(parent, layer);
+    }
+
+    private static void NormalizePaths(JsonObject root, string directory)
+    {
+        foreach (var key in PathKeys)
+        {
+            ResolveIfString(root, key, directory);
+        }
+
+        if (root["profiles"] is JsonObject profiles)
+        {
+            foreach (var id in profiles.Select(p => p.Key).ToList())
+            {
+                ResolveIfString(profiles, id, directory);
+            }
+        }
+
+        if (root["adapters"] is JsonObject adapters)
+        {
+            foreach (var (_, node) in adapters)
+            {
+                if (node is JsonObject adapter && adapter.GetString("mode") is "agent-cli" or "script")
+                {
+                    NormalizeProcessAdapter(adapter, directory);
+                }
+            }
+        }
+
+        if (root["plugins"] is JsonObject plugins)
+        {
+            ResolveIfString(plugins, "directory", directory);
+        }
+    }
+
+    private static void NormalizeProcessAdapter(JsonObject adapter, string directory)
+    {
+        // A bare command name stays bare and is looked up on PATH at run time.
+        if (adapter.GetString("command") is { } command && command.Contains('/', StringComparison.Ordinal))
+        {
+            adapter["command"] = Path.GetFullPath(command, directory);
+        }
+
+        adapter["workingDir"] = adapter.GetString("workingDir") is { } workingDir
+            ? Path.GetFullPath(workingDir, directory)
+            : directory;
+        ResolveIfString(adapter, "envFile", directory);
+        ResolveIfString(adapter, "settingsFile", directory);
+    }
+
+    private static void ResolveIfString(JsonObject obj, string key, string directory)
+    {
+        if (obj.GetString(key) is { } value)
+        {
+            obj[key] = Path.GetFullPath(value, directory);
+        }
+    }
+
+    private static Layer Merge(Layer parent, Layer child)
+    {
+        var merged = (JsonObject)parent.Root.DeepClone();
+        foreach (var (key, value) in child.Root)
+        {
+            switch (key)
+            {
+                case "profiles" when merged[key] is JsonObject baseProfiles && value is JsonObject childProfiles:
+                    MergePerKey(baseProfiles, childProfiles);
+                    break;
+                case "adapters" when merged[key] is JsonObject baseAdapters && value is JsonObject childAdapters:
+                    MergePerKey(baseAdapters, childAdapters);
+                    break;
+                case "plugins" when merged[key] is JsonObject basePlugins && value is JsonObject childPlugins:
+                    MergePerKey(basePlugins, childPlugins);
+                    break;
+                default:
+                    merged[key] = value?.DeepClone();
+                    break;
+            }
+        }
+
+        var files = new Dictionary<string, string>(parent.AdapterFiles, StringComparer.Ordinal);
+        foreach (var (id, file) in child.AdapterFiles)
+        {
+            files[id] = file;
+        }
+
+        return new Layer(merged, files);
+    }
+
+    /// <summary>Child wins per key; a replaced key keeps the parent's position, new keys follow.</summary>
+    private static void MergePerKey(JsonObject target, JsonObject source)
+    {
+        foreach (var (key, value) in source)
+        {
+            target[key] = value?.DeepClone();
+        }
+    }
+
+    private static RuntimeConfig Build(string file, Layer layer)
+    {
+        var root = layer.Root;
+        if (root["profiles"] is not JsonObject profiles || root["adapters"] is not JsonObject adapters)
+        {
+            throw new ConfigException($"Invalid runtime config: {file}: \"profiles\" and \"adapters\" must both be objects");
+        }
+
+        return new RuntimeConfig
+        {
+            SourcePath = file,
+            RuntimeName = root.GetString("runtimeName") ?? "",
+            RuntimePolicy = root.GetString("runtimePolicy") ?? "",
+            StateDir = RequirePath(file, root, "stateDir"),
+            LogDir = RequirePath(file, root, "logDir"),
+            ArtifactDir = RequirePath(file, root, "artifactDir"),
+            DbPath = RequirePath(file, root, "dbPath"),
+            LockPath = RequirePath(file, root, "lockPath"),
+            DefaultProfile = root.GetString("defaultProfile") ?? "",
+            DefaultAdapter = root.GetString("defaultAdapter") ?? "",
+            MaxAttempts = (int)Math.Floor(root.GetNumber("maxAttempts") ?? DefaultMaxAttempts),
+            RetryBackoffSeconds = root.GetNumber("retryBackoffSeconds") ?? DefaultRetryBackoffSeconds,
+            Profiles = profiles.Select(p => KeyValuePair.Create(p.Key, p.Value!.GetValue<string>())).ToList(),
+            Adapters = adapters.Select(a => new AdapterEntry
+            {
+                Id = a.Key,
+                Settings = (JsonObject)a.Value!,
+                DeclaringFile = layer.AdapterFiles.GetValueOrDefault(a.Key, file),
+            }).ToList(),
+            Plugins = BuildPlugins(root["plugins"] as JsonObject),
+            Substrate = root["substrate"] as JsonObject,
+        };
+    }
+
+    private static string RequirePath(string file, JsonObject root, string key) =>
+        root.GetString(key) is { Length: > 0 } value
+            ? value
+            : throw ConfigException.Invalid(file, $"$.{key}", "required; expected a path string (relative paths resolve against the file that declares them)");
+
+    private static PluginSettings BuildPlugins(JsonObject? plugins)
+    {
+        if (plugins is null)
+        {
+            return new PluginSettings();
+        }
+
+        static IReadOnlyList<string>? Names(JsonNode? node) =>
+            node is JsonArray array ? array.Select(n => n!.GetValue<string>()).ToList() : null;
+
+        return new PluginSettings
+        {
+            Directory = plugins.GetString("directory"),
+            Enabled = Names(plugins["enabled"]),
+            Disabled = Names(plugins["disabled"]) ?? [],
+        };
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AgentRuntime.Host.Configuration;
+
+/// <summary>
+/// Type checks of one config file, before merging, so an error names the file that holds the
+/// bad value. Semantic checks (a missing command, a too-low timeout) are healthcheck issues,
+/// reported without stopping anything (spec §7.9).
+/// </summary>
+internal static class ConfigSchema
+{
+    private static readonly string[] StringKeys =
+        ["extends", "runtimeName", "runtimePolicy", "stateDir", "logDir", "artifactDir", "dbPath", "lockPath", "defaultProfile", "defaultAdapter"];
+
+    private static readonly string[] NumberKeys = ["maxAttempts", "retryBackoffSeconds"];
+
+    private static readonly string[] AdapterStringKeys =
+        ["mode", "driver", "command", "model", "workingDir", "sandbox", "envFile", "settingsFile", "endpoint", "providerId", "providerName",
+         "providerBaseUrl", "providerWireApi", "autonomy", "retry_hint_service", "fallback_adapter", "plugin"];
+
+    public static void Check(string file, JsonObject root)
+    {
+        foreach (var key in StringKeys)
+        {
+            Expect(file, root, key, $"$.{key}", JsonValueKind.String, "a string");
+        }
+
+        foreach (var key in NumberKeys)
+        {
+            Expect(file, root, key, $"$.{key}", JsonValueKind.Number, "a number");
+        }
+
+        if (Expect(file, root, "profiles", "$.profiles", JsonValueKind.Object, "an object mapping profile ids to profile.json paths") is JsonObject profiles)
+        {
+            foreach (var (id, value) in profiles)
+            {
+                if (value?.GetValueKind() != JsonValueKind.String)
+                {
+                    throw ConfigException.Invalid(file, $"$.profiles.{id}", $"expected a path string to a profile.json, got {value.Describe()}");
+                }
+            }
+        }
+
+        if (Expect(file, root, "adapters", "$.adapters", JsonValueKind.Object, "an object mapping adapter ids to adapter objects") is JsonObject adapters)
+        {
+            foreach (var (id, value) in adapters)
+            {
+                CheckAdapter(file, id, value);
+            }
+        }
+
+        if (Expect(file, root, "plugins", "$.plugins", JsonValueKind.Object, "an object with directory, enabled and disabled") is JsonObject plugins)
+        {
+            Expect(file, plugins, "directory", "$.plugins.directory", JsonValueKind.String, "a path string");
+            ExpectStringArray(file, plugins, "enabled", "$.plugins.enabled", "an array of plugin names");
+            ExpectStringArray(file, plugins, "disabled", "$.plugins.disabled", "an array of plugin names");
+        }
+
+        Expect(file, root, "substrate", "$.substrate", JsonValueKind.Object, "an object");
+    }
+
+    private static void CheckAdapter(string file, string id, JsonNode? value)
+    {
+        var path = $"$.adapters.{id}";
+        if (value is not JsonObject adapter)
+        {
+            throw ConfigException.Invalid(file, path, $"expected an adapter object with a \"mode\", got {value.Describe()}");
+        }
+
+        foreach (var key in AdapterStringKeys)
+        {
+            Expect(file, adapter, key, $"{path}.{key}", JsonValueKind.String, "a string");
+        }
+
+        Expect(file, adapter, "timeoutMs", $"{path}.timeoutMs", JsonValueKind.Number, "a number of milliseconds");
+        ExpectStringArray(file, adapter, "extraArgs", $"{path}.extraArgs", "an array of strings");
+        if (adapter.TryGetPropertyValue("providerRequiresOpenAIAuth", out var auth) && auth is not null
+            && auth.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            throw ConfigException.Invalid(file, $"{path}.providerRequiresOpenAIAuth", $"expected a boolean, got {auth.Describe()}");
+        }
+
+        if (Expect(file, adapter, "env", $"{path}.env", JsonValueKind.Object, "an object of string values") is JsonObject env)
+        {
+            foreach (var (name, envValue) in env)
+            {
+                if (envValue?.GetValueKind() != JsonValueKind.String)
+                {
+                    throw ConfigException.Invalid(file, $"{path}.env.{name}", $"expected a string, got {envValue.Describe()}");
+                }
+            }
+        }
+    }
+
+    private static JsonNode? Expect(string file, JsonObject obj, string key, string path, JsonValueKind kind, string expected)
+    {
+        if (!obj.TryGetPropertyValue(key, out var value) || value is null)
+        {
+            return null;
+        }
+
+        if (value.GetValueKind() != kind)
+        {
+            throw ConfigException.Invalid(file, path, $"expected {expected}, got {value.Describe()}");
+        }
+
+        return value;
+    }
+
+    private static void ExpectStringArray(string file, JsonObject obj, string key, string path, string expected)
+    {
+        if (Expect(file, obj, key, path, JsonValueKind.Array, expected) is not JsonArray array)
+        {
+            return;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i]?.GetValueKind() != JsonValueKind.String)
+            {
+                throw ConfigException.Invalid(file, $"{path}[{i}]", $"expected a string, got {array[i].Describe()}");
+            }
+        }
+    }
+}

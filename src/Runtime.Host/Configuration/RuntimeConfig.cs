@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace AgentRuntime.Host.Configuration;
+
+/// <summary>A loaded, merged runtime config. Paths are absolute.</summary>
+internal sealed record RuntimeConfig
+{
+    /// <summary>The absolute path of the config file named on the command line.</summary>
+    public required string SourcePath { get; init; }
+
+    public required string RuntimeName { get; init; }
+
+    public required string RuntimePolicy { get; init; }
+
+    public required string StateDir { get; init; }
+
+    public required string LogDir { get; init; }
+
+    public required string ArtifactDir { get; init; }
+
+    public required string DbPath { get; init; }
+
+    public required string LockPath { get; init; }
+
+    public required string DefaultProfile { get; init; }
+
+    public required string DefaultAdapter { get; init; }
+
+    public required int MaxAttempts { get; init; }
+
+    public required double RetryBackoffSeconds { get; init; }
+
+    /// <summary>Profile id to absolute profile file path, in config order.</summary>
+    public required IReadOnlyList<KeyValuePair<string, string>> Profiles { get; init; }
+
+    /// <summary>Adapters in config key order (parent ids first, then new child ids).</summary>
+    public required IReadOnlyList<AdapterEntry> Adapters { get; init; }
+
+    public required PluginSettings Plugins { get; init; }
+
+    /// <summary>The <c>substrate</c> block, when present.</summary>
+    public JsonObject? Substrate { get; init; }
+
+    public AdapterEntry? FindAdapter(string id) => Adapters.FirstOrDefault(a => a.Id == id);
+
+    public string? FindProfilePath(string id) =>
+        Profiles.Where(p => p.Key == id).Select(p => p.Value).FirstOrDefault();
+}

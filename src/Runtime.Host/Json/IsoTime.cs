@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace AgentRuntime.Host.Json;
+
+/// <summary>Timestamps in the reference format: UTC ISO-8601 with milliseconds and <c>Z</c>, as JavaScript's <c>toISOString()</c> writes them.</summary>
+internal static class IsoTime
+{
+    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    public static string ToIso(DateTimeOffset value) =>
+        value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+
+    public static string Now(TimeProvider time) => ToIso(time.GetUtcNow());
+
+    /// <summary>
+    /// Parses a user-supplied date the way JavaScript's <c>new Date(text)</c> does for the forms
+    /// operators use: a date alone is UTC midnight; a date-time without an offset is local time.
+    /// </summary>
+    public static bool TryParse(string? text, out DateTimeOffset value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var trimmed = text.Trim();
+        if (DateTime.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dateOnly))
+        {
+            value = new DateTimeOffset(dateOnly, TimeSpan.Zero);
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        {
+            value = parsed.ToUniversalTime();
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Parses and re-serializes into the reference format, or returns null when the text is not a date.</summary>
+    public static string? Normalize(string? text) => TryParse(text, out var value) ? ToIso(value) : null;
+}

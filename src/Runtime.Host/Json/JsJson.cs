@@ -1,0 +1,289 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AgentRuntime.Host.Json;
+
+/// <summary>
+/// Serializes JSON exactly as JavaScript's <c>JSON.stringify</c> does (the reference runtime's
+/// format): insertion order, minimal escaping, ECMAScript number formatting, and with
+/// <c>pretty</c> the two-space layout of <c>JSON.stringify(x, null, 2)</c>.
+/// </summary>
+internal static class JsJson
+{
+    public static string Serialize(JsonNode? node, bool pretty = false)
+    {
+        var builder = new StringBuilder();
+        Write(builder, node, pretty ? 0 : -1, sortKeys: false);
+        return builder.ToString();
+    }
+
+    /// <summary>RFC 8785 canonical form: keys sorted by UTF-16 code units, no whitespace.</summary>
+    public static string Canonicalize(JsonNode? node)
+    {
+        var builder = new StringBuilder();
+        Write(builder, node, -1, sortKeys: true);
+        return builder.ToString();
+    }
+
+    public static JsonNode? Parse(string text) =>
+        JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+
+    private static void Write(StringBuilder builder, JsonNode? node, int depth, bool sortKeys)
+    {
+        switch (node)
+        {
+            case null:
+                builder.Append("null");
+                break;
+            case JsonObject obj:
+                WriteObject(builder, obj, depth, sortKeys);
+                break;
+            case JsonArray array:
+                WriteArray(builder, array, depth, sortKeys);
+                break;
+            case JsonValue value:
+                WriteValue(builder, value);
+                break;
+        }
+    }
+
+    private static void WriteObject(StringBuilder builder, JsonObject obj, int depth, bool sortKeys)
+    {
+        IEnumerable<KeyValuePair<string, JsonNode?>> members = obj;
+        if (sortKeys)
+        {
+            members = obj.OrderBy(pair => pair.Key, StringComparer.Ordinal);
+        }
+
+        var any = false;
+        builder.Append('{');
+        foreach (var (key, value) in members)
+        {
+            builder.Append(any ? "," : "");
+            NewLine(builder, depth + 1);
+            WriteString(builder, key);
+            builder.Append(depth >= 0 ? ": " : ":");
+            Write(builder, value, depth >= 0 ? depth + 1 : -1, sortKeys);
+            any = true;
+        }
+
+        if (any)
+        {
+            NewLine(builder, depth);
+        }
+
+        builder.Append('}');
+    }
+
+    private static void WriteArray(StringBuilder builder, JsonArray array, int depth, bool sortKeys)
+    {
+        builder.Append('[');
+        for (var i = 0; i < array.Count; i++)
+        {
+            builder.Append(i > 0 ? "," : "");
+            NewLine(builder, depth + 1);
+            Write(builder, array[i], depth >= 0 ? depth + 1 : -1, sortKeys);
+        }
+
+        if (array.Count > 0)
+        {
+            NewLine(builder, depth);
+        }
+
+        builder.Append(']');
+    }
+
+    private static void NewLine(StringBuilder builder, int depth)
+    {
+        if (depth < 0)
+        {
+            return;
+        }
+
+        builder.Append('\n').Append(' ', depth * 2);
+    }
+
+    private static void WriteValue(StringBuilder builder, JsonValue value)
+    {
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    WriteString(builder, element.GetString()!);
+                    return;
+                case JsonValueKind.Number:
+                    builder.Append(FormatNumber(element.GetDouble()));
+                    return;
+                case JsonValueKind.True:
+                    builder.Append("true");
+                    return;
+                case JsonValueKind.False:
+                    builder.Append("false");
+                    return;
+                default:
+                    builder.Append("null");
+                    return;
+            }
+        }
+
+        if (value.TryGetValue<string>(out var s))
+        {
+            WriteString(builder, s);
+        }
+        else if (value.TryGetValue<bool>(out var b))
+        {
+            builder.Append(b ? "true" : "false");
+        }
+        else if (value.TryGetValue<long>(out var l))
+        {
+            builder.Append(FormatNumber(l));
+        }
+        else if (value.TryGetValue<int>(out var i))
+        {
+            builder.Append(i.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (value.TryGetValue<double>(out var d))
+        {
+            builder.Append(FormatNumber(d));
+        }
+        else if (value.TryGetValue<decimal>(out var m))
+        {
+            builder.Append(FormatNumber((double)m));
+        }
+        else
+        {
+            // Any other CLR value (float, short, ...) goes through its JSON form.
+            using var doc = JsonDocument.Parse(value.ToJsonString());
+            WriteValue(builder, JsonValue.Create(doc.RootElement.Clone())!);
+        }
+    }
+
+    internal static void WriteString(StringBuilder builder, string text)
+    {
+        builder.Append('"');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\b': builder.Append("\\b"); break;
+                case '\f': builder.Append("\\f"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (c < 0x20 || IsLoneSurrogate(text, i))
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        builder.Append('"');
+    }
+
+    private static bool IsLoneSurrogate(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsHighSurrogate(c))
+        {
+            return i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]);
+        }
+
+        if (char.IsLowSurrogate(c))
+        {
+            return i == 0 || !char.IsHighSurrogate(text[i - 1]);
+        }
+
+        return false;
+    }
+
+    /// <summary>ECMAScript Number::toString for finite values; non-finite numbers serialize as <c>null</c> as in JSON.stringify.</summary>
+    public static string FormatNumber(double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return "null";
+        }
+
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        var negative = value < 0;
+        var roundTrip = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
+        var exponentIndex = roundTrip.IndexOfAny(['E', 'e']);
+        var exponent = 0;
+        var mantissa = roundTrip;
+        if (exponentIndex >= 0)
+        {
+            exponent = int.Parse(roundTrip.AsSpan(exponentIndex + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            mantissa = roundTrip[..exponentIndex];
+        }
+
+        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var integerPart = dot >= 0 ? mantissa[..dot] : mantissa;
+        var fractionPart = dot >= 0 ? mantissa[(dot + 1)..] : "";
+        var digits = integerPart + fractionPart;
+        var pointPosition = integerPart.Length + exponent;
+        var leading = 0;
+        while (leading < digits.Length - 1 && digits[leading] == '0')
+        {
+            leading++;
+        }
+
+        digits = digits[leading..];
+        pointPosition -= leading;
+        digits = digits.TrimEnd('0');
+        if (digits.Length == 0)
+        {
+            return "0";
+        }
+
+        var k = digits.Length;
+        var n = pointPosition;
+        var builder = new StringBuilder();
+        if (negative)
+        {
+            builder.Append('-');
+        }
+
+        if (k <= n && n <= 21)
+        {
+            builder.Append(digits).Append('0', n - k);
+        }
+        else if (0 < n && n <= 21)
+        {
+            builder.Append(digits, 0, n).Append('.').Append(digits, n, k - n);
+        }
+        else if (-6 < n && n <= 0)
+        {
+            builder.Append("0.").Append('0', -n).Append(digits);
+        }
+        else
+        {
+            builder.Append(digits[0]);
+            if (k > 1)
+            {
+                builder.Append('.').Append(digits, 1, k - 1);
+            }
+
+            var e = n - 1;
+            builder.Append('e').Append(e >= 0 ? "+" : "-").Append(Math.Abs(e).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+}

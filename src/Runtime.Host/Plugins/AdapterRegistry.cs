@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Configuration;
+using AgentRuntime.Sdk;
+
+namespace AgentRuntime.Host.Plugins;
+
+/// <summary>Matches configured adapters to plugins and creates their adapters, guarded and cached for the command's lifetime.</summary>
+internal sealed class AdapterRegistry(RuntimeConfig config, PluginCatalog catalog) : IAsyncDisposable
+{
+    private readonly Dictionary<string, GuardedAdapter> _adapters = new(StringComparer.Ordinal);
+
+    public RuntimeConfig Config { get; } = config;
+
+    public PluginCatalog Catalog { get; } = catalog;
+
+    public AdapterBinding Bind(AdapterEntry entry)
+    {
+        if (entry.Kind is not { } kind)
+        {
+            return new AdapterBinding(entry, null, BindingState.UnsupportedMode, $"unsupported adapter mode: {entry.Mode ?? "(none)"}");
+        }
+
+        var plugin = Catalog.FindForKind(kind, entry.Plugin);
+        if (plugin is null)
+        {
+            var pinned = entry.Plugin is null ? "" : $" in plugin {entry.Plugin}";
+            return new AdapterBinding(entry, null, BindingState.NoPlugin, $"no loaded plugin serves adapter kind '{kind}'{pinned} (plugins directory: {Catalog.Directory})");
+        }
+
+        return plugin.Enabled
+            ? new AdapterBinding(entry, plugin, BindingState.Ready, null)
+            : new AdapterBinding(entry, plugin, BindingState.PluginDisabled, $"plugin {plugin.Name} is disabled on this host");
+    }
+
+    /// <summary>Creates (once) the adapter for a ready binding; a factory that throws yields the reason instead.</summary>
+    public (GuardedAdapter? Adapter, string? Problem) GetAdapter(AdapterBinding binding)
+    {
+        if (binding.State != BindingState.Ready || binding.Plugin?.Factory is not { } factory)
+        {
+            return (null, binding.Problem);
+        }
+
+        if (_adapters.TryGetValue(binding.Entry.Id, out var existing))
+        {
+            return (existing, null);
+        }
+
+        try
+        {
+            var context = new AdapterContext
+            {
+                AdapterId = binding.Entry.Id,
+                Kind = binding.Entry.Kind!,
+                Settings = JsonSerializer.SerializeToElement(binding.Entry.Settings),
+                ConfigDirectory = Path.GetDirectoryName(binding.Entry.DeclaringFile)!,
+                RuntimeName = Config.RuntimeName,
+            };
+            var adapter = new GuardedAdapter(binding.Entry.Id, binding.Plugin.Name, factory.Create(context));
+            _adapters[binding.Entry.Id] = adapter;
+            return (adapter, null);
+        }
+        catch (Exception ex)
+        {
+            return (null, $"plugin {binding.Plugin.Name} could not create adapter {binding.Entry.Id}: {PluginGuard.Describe(ex)}");
+        }
+    }
+
+    public async Task<HealthReport> HealthcheckAsync(AdapterEntry entry, CancellationToken cancellationToken)
+    {
+        var binding = Bind(entry);
+        if (binding.State == BindingState.UnsupportedMode)
+        {
+            return new HealthReport { Ok = false, Detail = new JsonObject { ["error"] = "unsupported_adapter_mode", ["mode"] = entry.Mode } };
+        }
+
+        var (adapter, problem) = GetAdapter(binding);
+        if (adapter is null)
+        {
+            return new HealthReport { Ok = false, Detail = new JsonObject { ["error"] = problem } };
+        }
+
+        return await adapter.HealthcheckAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var adapter in _adapters.Values)
+        {
+            await adapter.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _adapters.Clear();
+    }
+}

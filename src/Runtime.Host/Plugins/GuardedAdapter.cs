@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using AgentRuntime.Sdk;
+
+namespace AgentRuntime.Host.Plugins;
+
+/// <summary>An adapter whose every call goes through <see cref="PluginGuard"/>.</summary>
+internal sealed class GuardedAdapter(string adapterId, string pluginName, IAdapter inner) : IAsyncDisposable
+{
+    public static readonly TimeSpan HealthcheckTimeout = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2.5);
+
+    public string AdapterId { get; } = adapterId;
+
+    public string PluginName { get; } = pluginName;
+
+    public Task<HealthReport> HealthcheckAsync(CancellationToken cancellationToken) =>
+        PluginGuard.RunAsync(
+            inner.HealthcheckAsync,
+            ex => new HealthReport { Ok = false, Detail = new JsonObject { ["error"] = $"plugin {PluginName} healthcheck failed: {PluginGuard.Describe(ex)}" } },
+            HealthcheckTimeout,
+            cancellationToken);
+
+    public Task<ProbeResult> ProbeAsync(CancellationToken cancellationToken) =>
+        PluginGuard.RunAsync(
+            inner.ProbeAsync,
+            ex => new ProbeResult { Ok = false, Reason = $"plugin {PluginName} probe failed: {PluginGuard.Describe(ex)}" },
+            ProbeTimeout,
+            cancellationToken);
+
+    /// <summary>
+    /// Runs an attempt. An exception from the plugin becomes a retryable error result with note
+    /// <c>adapter_exception</c>, so the attempt is always finalized (reference defect B19).
+    /// </summary>
+    public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, IExecutionSink sink, TimeSpan? hardLimit, CancellationToken cancellationToken) =>
+        PluginGuard.RunAsync(
+            ct => inner.ExecuteAsync(request, sink, ct),
+            ex => new ExecutionResult
+            {
+                RawOutput = $"adapter {AdapterId} (plugin {PluginName}) failed: {PluginGuard.Describe(ex)}",
+                ExitStatus = ex is TimeoutException ? ExitStatus.Timeout : ExitStatus.Error,
+                RetryClass = RetryClass.Retryable,
+                Note = "adapter_exception",
+                Stderr = ex.ToString(),
+                Diagnostics = new JsonObject { ["reason"] = "adapter_exception", ["error"] = PluginGuard.Describe(ex) },
+            },
+            hardLimit,
+            cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await inner.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // A plugin that fails to dispose has nothing left to report; the host carries on.
+        }
+    }
+}

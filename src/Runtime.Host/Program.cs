@@ -1,0 +1,3 @@
+using AgentRuntime.Host.Cli;
+
+return await CliApp.RunAsync(args).ConfigureAwait(false);

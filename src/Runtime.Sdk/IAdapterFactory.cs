@@ -1,0 +1,24 @@
+namespace AgentRuntime.Sdk;
+
+/// <summary>
+/// The entry point the host discovers in a plugin assembly: a public, non-abstract class with a
+/// public parameterless constructor. One plugin may serve several adapter kinds.
+/// </summary>
+public interface IAdapterFactory
+{
+    /// <summary>
+    /// The adapter kinds this factory serves, for example <c>codex</c>, <c>claude-code</c>,
+    /// <c>hermes-agent</c>, <c>ollama-generate</c> or <c>script</c>. An adapter entry in config
+    /// selects a kind through its <c>mode</c> (and <c>driver</c> for <c>agent-cli</c>).
+    /// </summary>
+    IReadOnlyList<string> Kinds { get; }
+
+    /// <summary>
+    /// Creates an adapter for one configured adapter entry. The host may call this once per
+    /// command and disposes the adapter when it is done with it.
+    /// </summary>
+    /// <param name="context">The adapter entry the adapter serves.</param>
+    /// <returns>A new adapter.</returns>
+    /// <exception cref="AdapterConfigurationException">The entry's settings cannot be used by this kind.</exception>
+    IAdapter Create(AdapterContext context);
+}

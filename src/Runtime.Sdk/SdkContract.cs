@@ -1,0 +1,17 @@
+namespace AgentRuntime.Sdk;
+
+/// <summary>
+/// The version of the host/plugin contract. A plugin records the SDK assembly version it was
+/// compiled against; the host refuses a plugin whose major version differs from <see cref="Major"/>.
+/// </summary>
+public static class SdkContract
+{
+    /// <summary>The contract's major version. Breaking changes to the SDK increment it.</summary>
+    public const int Major = 1;
+
+    /// <summary>The contract's minor version. Additive changes increment it.</summary>
+    public const int Minor = 0;
+
+    /// <summary>The SDK assembly's simple name, as plugins reference it.</summary>
+    public const string AssemblyName = "Runtime.Sdk";
+}
