@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace AgentRuntime.Host.Storage;
+
+/// <summary>A row of the <c>tasks</c> table (spec §3.2). Timestamps are the stored ISO text.</summary>
+internal sealed record TaskRecord
+{
+    public required string TaskId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Source { get; init; }
+
+    /// <summary>Null when the column is null or an empty string (spec: empty reads back as null).</summary>
+    public string? Subject { get; init; }
+
+    public string? Description { get; init; }
+
+    public required int Priority { get; init; }
+
+    /// <summary>The parsed <c>payload_json</c> object.</summary>
+    public required JsonObject Payload { get; init; }
+
+    public required string RequestedProfile { get; init; }
+
+    /// <summary>The requested adapter id, or empty ("let profile/config decide").</summary>
+    public required string RequestedAdapter { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string CreatedAt { get; init; }
+
+    public required string UpdatedAt { get; init; }
+
+    public required int AttemptCount { get; init; }
+
+    public required int MaxAttempts { get; init; }
+
+    public required string AvailableAt { get; init; }
+
+    public string? StartedAt { get; init; }
+
+    public string? FinishedAt { get; init; }
+
+    /// <summary>The parsed <c>outcome_json</c>, when set.</summary>
+    public JsonObject? Outcome { get; init; }
+
+    public string? LastError { get; init; }
+}

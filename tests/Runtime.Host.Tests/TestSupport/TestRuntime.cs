@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+
+namespace AgentRuntime.Host.Tests.TestSupport;
+
+/// <summary>
+/// A runtime laid out in a temp directory: <c>config/runtime.json</c>, a profile, and state under
+/// <c>state/</c>. Tests change <see cref="Config"/>, call <see cref="Save"/>, and run the CLI against it.
+/// </summary>
+internal sealed class TestRuntime : IDisposable
+{
+    public TestRuntime()
+    {
+        Directory = new TempDirectory();
+        Config = new JsonObject
+        {
+            ["runtimeName"] = "test-agent",
+            ["runtimePolicy"] = "You are a test runtime.",
+            ["stateDir"] = "../state",
+            ["logDir"] = "../state/logs",
+            ["artifactDir"] = "../state/artifacts",
+            ["dbPath"] = "../state/runtime.db",
+            ["lockPath"] = "../state/dispatch.lock",
+            ["defaultProfile"] = "tester",
+            ["defaultAdapter"] = "script-ok",
+            ["maxAttempts"] = 2,
+            ["retryBackoffSeconds"] = 1,
+            ["profiles"] = new JsonObject { ["tester"] = "../profiles/tester/profile.json" },
+            ["adapters"] = new JsonObject(),
+        };
+        Directory.Write("profiles/tester/profile.json", """
+            {
+              "profile_id": "tester",
+              "style": "codex-like",
+              "role": "Test operator",
+              "system_prompt_parts": ["Do what the task says."],
+              "skills": ["testing"],
+              "default_adapter": "script-ok",
+              "context_policy": { "max_prompt_chars": 16000 }
+            }
+            """);
+    }
+
+    public TempDirectory Directory { get; }
+
+    public JsonObject Config { get; }
+
+    public string ConfigPath => Directory.Combine("config", "runtime.json");
+
+    public string StateDir => Directory.Combine("state");
+
+    public string ArtifactDir => Directory.Combine("state", "artifacts");
+
+    public string DbPath => Directory.Combine("state", "runtime.db");
+
+    public JsonObject Adapters => (JsonObject)Config["adapters"]!;
+
+    /// <summary>Adds a script adapter running an executable written into <c>bin/</c>.</summary>
+    public string AddScriptAdapter(string id, string scriptBody, int timeoutMs = 10000, JsonObject? extra = null)
+    {
+        var path = Directory.WriteExecutable($"bin/{id}.sh", "#!/bin/sh\n" + scriptBody + "\n");
+        var adapter = new JsonObject { ["mode"] = "script", ["command"] = $"../bin/{id}.sh", ["timeoutMs"] = timeoutMs };
+        foreach (var (key, value) in extra ?? [])
+        {
+            adapter[key] = value?.DeepClone();
+        }
+
+        Adapters[id] = adapter;
+        return path;
+    }
+
+    public TestRuntime Save()
+    {
+        Directory.Write("config/runtime.json", Config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        return this;
+    }
+
+    public Task<CliResult> RunAsync(params string[] args) =>
+        HostCli.RunAsync(Directory.Path, [.. args, "--config", ConfigPath], null, null);
+
+    public Task<CliResult> RunAsync(IDictionary<string, string> env, params string[] args) =>
+        HostCli.RunAsync(Directory.Path, [.. args, "--config", ConfigPath], env, null);
+
+    public void Dispose() => Directory.Dispose();
+}
