@@ -12,6 +12,20 @@ public sealed class JsJsonTests
         Assert.Equal("{\n  \"a\": 1,\n  \"b\": [],\n  \"c\": {},\n  \"d\": [\n    1,\n    {\n      \"e\": \"x\"\n    }\n  ],\n  \"f\": null,\n  \"g\": true\n}", JsJson.Serialize(node, pretty: true));
     }
 
+    [Fact]
+    public void Serialize_Compact_HasNoWhitespace()
+    {
+        var node = JsonNode.Parse("""{ "a" : [ 1, { "b" : null } ], "c" : {} , "d": [] }""");
+        Assert.Equal("""{"a":[1,{"b":null}],"c":{},"d":[]}""", JsJson.Serialize(node));
+    }
+
+    [Fact]
+    public void Canonicalize_SortsKeysByUtf16CodeUnits()
+    {
+        var node = JsonNode.Parse("""{ "b": 1, "a": { "z": true, "\u20ac": 2, "\r": 3, "1": 4, "\ud83d\ude00": 5, "\u0080": 6, "\u00f6": 7, "\ufb33": 8 } }""");
+        Assert.Equal("{\"a\":{\"\\r\":3,\"1\":4,\"z\":true,\"\u0080\":6,\"\u00f6\":7,\"\u20ac\":2,\"\ud83d\ude00\":5,\"\ufb33\":8},\"b\":1}", JsJson.Canonicalize(node));
+    }
+
     [Theory]
     [InlineData("1.0", "1")]
     [InlineData("1e21", "1e+21")]

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using AgentRuntime.Host.Dispatch;
+using AgentRuntime.Host.Tests.TestSupport;
+
+namespace AgentRuntime.Host.Tests.Dispatch;
+
+public sealed class DispatchLockTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string LockPath => _dir.Combine("state", "dispatch.lock");
+
+    [Fact]
+    public void TryAcquire_FreeLock_WritesPidRunnerAndTime_AndReleaseDeletesIt()
+    {
+        var acquisition = DispatchLock.TryAcquire(LockPath, "host:1:now", TimeProvider.System);
+        Assert.True(acquisition.Acquired);
+        Assert.Null(acquisition.Cleared);
+        var content = File.ReadAllText(LockPath);
+        Assert.StartsWith($"{{\"pid\":{Environment.ProcessId},\"runner_id\":\"host:1:now\",\"created_at\":\"", content, StringComparison.Ordinal);
+        Assert.False(DispatchLock.TryAcquire(LockPath, "other", TimeProvider.System).Acquired);
+        acquisition.Lock!.Dispose();
+        Assert.False(File.Exists(LockPath));
+    }
+
+    [Theory]
+    [InlineData("", "empty_lock_file", null, null)]
+    [InlineData("   \n", "empty_lock_file", null, null)]
+    [InlineData("{not json", "malformed_lock_file", null, null)]
+    [InlineData("{\"runner_id\":\"r1\"}", "missing_or_invalid_pid", null, "r1")]
+    [InlineData("{\"pid\":-4,\"runner_id\":\"r2\"}", "missing_or_invalid_pid", null, "r2")]
+    [InlineData("{\"pid\":1.5}", "missing_or_invalid_pid", null, null)]
+    public void TryAcquire_StaleLock_IsClearedWithReason(string content, string reason, int? pid, string? runner)
+    {
+        _dir.Write("state/dispatch.lock", content);
+        var acquisition = DispatchLock.TryAcquire(LockPath, "me", TimeProvider.System);
+        using var held = acquisition.Lock;
+        Assert.True(acquisition.Acquired);
+        Assert.Equal(new StaleLock(reason, pid, runner), acquisition.Cleared);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TryAcquire_LockOfDeadPid_IsClearedAsPidNotLive()
+    {
+        using var process = Process.Start("true")!;
+        await process.WaitForExitAsync();
+        _dir.Write("state/dispatch.lock", $"{{\"pid\":{process.Id},\"runner_id\":\"gone\",\"created_at\":\"2026-01-01T00:00:00.000Z\"}}");
+        var acquisition = DispatchLock.TryAcquire(LockPath, "me", TimeProvider.System);
+        using var held = acquisition.Lock;
+        Assert.True(acquisition.Acquired);
+        Assert.Equal(new StaleLock("pid_not_live", process.Id, "gone"), acquisition.Cleared);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TryAcquire_LockOfLivePid_StaysLocked()
+    {
+        using var sleeper = Process.Start("sleep", "30")!;
+        try
+        {
+            _dir.Write("state/dispatch.lock", $"{{\"pid\":{sleeper.Id},\"runner_id\":\"alive\",\"created_at\":\"x\"}}");
+            var acquisition = DispatchLock.TryAcquire(LockPath, "me", TimeProvider.System);
+            Assert.False(acquisition.Acquired);
+            Assert.Null(acquisition.Cleared);
+            Assert.True(File.Exists(LockPath));
+        }
+        finally
+        {
+            sleeper.Kill();
+            await sleeper.WaitForExitAsync();
+        }
+    }
+}
