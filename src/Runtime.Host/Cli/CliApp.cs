@@ -13,6 +13,7 @@ internal static class CliApp
         root.Options.Add(GlobalOptions.Config);
         root.Subcommands.Add(AdaptersCommand.Create());
         root.Subcommands.Add(PluginsCommand.Create());
+        root.Subcommands.Add(HealthcheckCommand.Create());
         return root;
     }
 

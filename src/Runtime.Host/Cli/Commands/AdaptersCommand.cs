@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Plugins;
 
 namespace AgentRuntime.Host.Cli.Commands;
@@ -10,11 +11,25 @@ internal static class AdaptersCommand
 {
     public static Command Create()
     {
+        var probe = new Option<bool>("--probe") { Description = "Also walk the fallback chain from the default adapter, with fresh probes" };
         var command = new Command("adapters", "Healthcheck every configured adapter and show the plugin that serves it");
+        command.Options.Add(probe);
         command.SetAction(async (parse, ct) =>
         {
             await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
             var (result, defaultOk) = await BuildAsync(host, ct).ConfigureAwait(false);
+            if (parse.GetValue(probe))
+            {
+                AdapterSelector.ClearCache();
+                var selection = await new AdapterSelector(host.Adapters, host.Time).SelectAsync(host.Config.DefaultAdapter, ct).ConfigureAwait(false);
+                result["probe"] = new JsonObject
+                {
+                    ["requested_adapter"] = selection.RequestedAdapter,
+                    ["selected_adapter"] = selection.SelectedAdapter,
+                    ["chain"] = selection.Chain.DeepClone(),
+                };
+            }
+
             CliOutput.WriteJson(result);
             return defaultOk ? ExitCodes.Success : ExitCodes.Failure;
         });
