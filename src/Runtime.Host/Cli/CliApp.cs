@@ -12,6 +12,8 @@ internal static class CliApp
         var root = new RootCommand("AgentRuntime: a durable task queue and dispatch host for autonomous agents.");
         root.Options.Add(GlobalOptions.Config);
         root.Subcommands.Add(AdaptersCommand.Create());
+        root.Subcommands.Add(IntakeCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(PluginsCommand.Create());
         root.Subcommands.Add(HealthcheckCommand.Create());
         return root;

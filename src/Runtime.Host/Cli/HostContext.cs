@@ -1,18 +1,22 @@
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Logging;
 using AgentRuntime.Host.Plugins;
+using AgentRuntime.Host.Storage;
 using Serilog.Core;
 
 namespace AgentRuntime.Host.Cli;
 
 /// <summary>
 /// The composition root of one CLI command: the loaded config, the process's one Serilog
-/// pipeline, the run log, the clock, and (on first use) the plugin catalog and adapter registry.
+/// pipeline, the run log, the clock, the runner id, and (on first use) the plugin catalog, the
+/// adapter registry and the database (opened and migrated on first use, closed on dispose).
 /// </summary>
 internal sealed class HostContext : IAsyncDisposable
 {
     private PluginCatalog? _plugins;
     private AdapterRegistry? _adapters;
+    private RuntimeDatabase? _database;
+    private TaskStore? _tasks;
 
     private HostContext(RuntimeConfig config, Logger log, TimeProvider time)
     {
@@ -20,6 +24,7 @@ internal sealed class HostContext : IAsyncDisposable
         Log = log;
         Time = time;
         RunLog = new RunLog(log, time);
+        RunnerId = Storage.RunnerId.Create(time);
     }
 
     public RuntimeConfig Config { get; }
@@ -30,9 +35,17 @@ internal sealed class HostContext : IAsyncDisposable
 
     public RunLog RunLog { get; }
 
+    /// <summary>This process's runner id (spec §0.2), fixed at start.</summary>
+    public string RunnerId { get; }
+
     public PluginCatalog Plugins => _plugins ??= PluginCatalog.Load(Config.Plugins, Log);
 
     public AdapterRegistry Adapters => _adapters ??= new AdapterRegistry(Config, Plugins);
+
+    /// <summary>The runtime database at <c>config.dbPath</c>; the first use opens it and applies pending migrations.</summary>
+    public RuntimeDatabase Database => _database ??= RuntimeDatabase.Open(Config.DbPath, Time);
+
+    public TaskStore Tasks => _tasks ??= new TaskStore(Database, TaskStoreOptions.From(Config, RunnerId), Time);
 
     public static HostContext Open(string configPath)
     {
@@ -48,6 +61,7 @@ internal sealed class HostContext : IAsyncDisposable
         }
 
         _plugins?.Dispose();
+        _database?.Dispose();
         await Log.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -1,0 +1,15 @@
+namespace AgentRuntime.Host.Storage;
+
+/// <summary>The identifying columns of one <c>run_events</c> row.</summary>
+internal sealed record RunEventSummary
+{
+    public required long Id { get; init; }
+
+    public required string EventType { get; init; }
+
+    public string? TaskId { get; init; }
+
+    public string? AttemptId { get; init; }
+
+    public required string CreatedAt { get; init; }
+}

@@ -1,0 +1,127 @@
+using Microsoft.Data.Sqlite;
+
+namespace AgentRuntime.Host.Storage;
+
+/// <summary>
+/// One open connection to the runtime's SQLite file (spec §3.1), with its schema brought up to
+/// date. Owns the connection: dispose it to close the file. Not thread-safe; give each thread
+/// (or process) its own instance, as SQLite's locking serializes the writers.
+/// </summary>
+internal sealed partial class RuntimeDatabase : IDisposable
+{
+    private SqliteTransaction? _transaction;
+
+    private RuntimeDatabase(string path, SqliteConnection connection, TimeProvider time)
+    {
+        Path = path;
+        Connection = connection;
+        Time = time;
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string Path { get; }
+
+    public SqliteConnection Connection { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>
+    /// Opens (creating the file and its directory if needed) and migrates the database, in the
+    /// order of spec §3.1. Throws <see cref="SqliteException"/> when the file cannot be opened or migrated.
+    /// </summary>
+    public static RuntimeDatabase Open(string path, TimeProvider time)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            // One connection per process and command; pooling would keep the file open after dispose.
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        var database = new RuntimeDatabase(full, connection, time);
+        try
+        {
+            connection.Open();
+            database.Execute("PRAGMA journal_mode = WAL;");
+            database.Execute("PRAGMA busy_timeout = 5000;");
+            database.ApplyCoreSchema();
+            SchemaMigrations.Apply(database);
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> inside <c>BEGIN IMMEDIATE … COMMIT</c>, rolling back when it
+    /// throws. A call made while a transaction is already open joins it.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_transaction is not null)
+        {
+            return work();
+        }
+
+        // Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred (default) transaction,
+        // so the write lock is taken up front and a concurrent claimer waits instead of failing late.
+        using var transaction = Connection.BeginTransaction(deferred: false);
+        _transaction = transaction;
+        try
+        {
+            var result = work();
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _transaction = null;
+        }
+    }
+
+    public void InTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        InTransaction(() =>
+        {
+            work();
+            return true;
+        });
+    }
+
+    /// <summary>A command bound to the open transaction, if any. The caller disposes it.</summary>
+    public SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    public int Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    public void Dispose() => Connection.Dispose();
+}

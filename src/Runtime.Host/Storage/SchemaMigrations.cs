@@ -1,0 +1,150 @@
+using AgentRuntime.Host.Json;
+
+namespace AgentRuntime.Host.Storage;
+
+/// <summary>
+/// The versioned migrations (spec §3.3). The first two carry the reference ids so a database the
+/// Bun runtime migrated is recognized as up to date. Later ones are additive only (new indexes,
+/// tables and triggers), so the Bun runtime can still open and write a database migrated here: it
+/// ignores ids it does not know, and SQLite maintains the indexes and triggers for it.
+/// </summary>
+internal static class SchemaMigrations
+{
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        // Core tables are created unconditionally at open, for pre-migration databases.
+        new("0001_runtime_core", "record baseline runtime schema", ""),
+        new("0002_schedules_and_sensor_events", "add recurring schedules and sensor event intake", """
+            CREATE TABLE IF NOT EXISTS schedules (
+              schedule_id TEXT PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE,
+              enabled INTEGER NOT NULL,
+              interval_seconds INTEGER NOT NULL,
+              next_run_at TEXT NOT NULL,
+              last_run_at TEXT,
+              task_json TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS sensor_events (
+              sensor_event_id TEXT PRIMARY KEY,
+              sensor_id TEXT NOT NULL,
+              event_id TEXT NOT NULL,
+              observed_at TEXT NOT NULL,
+              source_ref TEXT NOT NULL,
+              dedupe_key TEXT NOT NULL UNIQUE,
+              payload_json TEXT NOT NULL,
+              task_id TEXT,
+              workflow_id INTEGER,
+              created_at TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS idx_schedules_due
+              ON schedules (enabled, next_run_at);
+            CREATE UNIQUE INDEX IF NOT EXISTS idx_sensor_events_sensor_event
+              ON sensor_events (sensor_id, event_id);
+            """),
+        new("0003_task_store_hot_path_indexes", "add indexes for claim, recent tasks, latest attempt and bundle, running attempts and source dedupe", HotPathIndexesSql),
+        new("0004_task_status_counts", "maintain task counts per status with triggers", StatusCountsSql),
+    ];
+
+    /// <summary>
+    /// Every hot query walks one of these in order and stops early (ARCHITECTURE §5). The claim
+    /// index is partial: it holds only claimable statuses, so it stays small when most tasks are
+    /// finished, and its order (priority DESC, created_at, then the implicit rowid) is the claim order.
+    /// </summary>
+    private const string HotPathIndexesSql = """
+        CREATE INDEX IF NOT EXISTS idx_tasks_claimable
+          ON tasks (priority DESC, created_at ASC) WHERE status IN ('pending', 'retryable_failure');
+        CREATE INDEX IF NOT EXISTS idx_tasks_stranded
+          ON tasks (status) WHERE status = 'retryable_failure' AND attempt_count >= max_attempts;
+        CREATE INDEX IF NOT EXISTS idx_tasks_updated_at
+          ON tasks (updated_at);
+        CREATE INDEX IF NOT EXISTS idx_tasks_source_status
+          ON tasks (source, status);
+        CREATE INDEX IF NOT EXISTS idx_task_attempts_task_latest
+          ON task_attempts (task_id, started_at DESC, attempt_id DESC);
+        CREATE INDEX IF NOT EXISTS idx_task_attempts_running
+          ON task_attempts (task_id) WHERE status = 'running';
+        CREATE INDEX IF NOT EXISTS idx_bundles_task_latest
+          ON bundles (task_id, created_at DESC, bundle_id DESC);
+        """;
+
+    /// <summary>
+    /// Counting a million rows per <c>status</c> call is a full index scan; these triggers keep the
+    /// counts in step with every writer of the file, the Bun runtime included. Back-filled once here,
+    /// in the same transaction that creates the triggers, so no write is missed. (A REPLACE that
+    /// deletes a task would skip the delete trigger; neither runtime replaces task rows.)
+    /// </summary>
+    private const string StatusCountsSql = """
+        CREATE TABLE IF NOT EXISTS task_status_counts (
+          status TEXT PRIMARY KEY,
+          task_count INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        DELETE FROM task_status_counts;
+        INSERT INTO task_status_counts (status, task_count)
+          SELECT status, COUNT(*) FROM tasks GROUP BY status;
+        CREATE TRIGGER IF NOT EXISTS trg_tasks_count_insert AFTER INSERT ON tasks
+        BEGIN
+          INSERT INTO task_status_counts (status, task_count) VALUES (NEW.status, 1)
+            ON CONFLICT (status) DO UPDATE SET task_count = task_count + 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS trg_tasks_count_delete AFTER DELETE ON tasks
+        BEGIN
+          UPDATE task_status_counts SET task_count = task_count - 1 WHERE status = OLD.status;
+        END;
+        CREATE TRIGGER IF NOT EXISTS trg_tasks_count_update AFTER UPDATE OF status ON tasks
+          WHEN OLD.status IS NOT NEW.status
+        BEGIN
+          UPDATE task_status_counts SET task_count = task_count - 1 WHERE status = OLD.status;
+          INSERT INTO task_status_counts (status, task_count) VALUES (NEW.status, 1)
+            ON CONFLICT (status) DO UPDATE SET task_count = task_count + 1;
+        END;
+        """;
+
+    public static void Apply(RuntimeDatabase database)
+    {
+        database.Execute("""
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+              id TEXT PRIMARY KEY,
+              description TEXT NOT NULL,
+              applied_at TEXT NOT NULL
+            )
+            """);
+        var applied = AppliedIds(database);
+        foreach (var migration in All.Where(m => !applied.Contains(m.Id)))
+        {
+            database.InTransaction(() =>
+            {
+                // Another process may have applied it between our read and taking the write lock.
+                if (AppliedIds(database).Contains(migration.Id))
+                {
+                    return;
+                }
+
+                if (migration.Sql.Length > 0)
+                {
+                    database.Execute(migration.Sql);
+                }
+
+                database.Execute(
+                    "INSERT INTO schema_migrations (id, description, applied_at) VALUES ($id, $description, $applied_at)",
+                    ("$id", migration.Id),
+                    ("$description", migration.Description),
+                    ("$applied_at", IsoTime.Now(database.Time)));
+            });
+        }
+    }
+
+    public static HashSet<string> AppliedIds(RuntimeDatabase database)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        using var command = database.Command("SELECT id FROM schema_migrations");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+}

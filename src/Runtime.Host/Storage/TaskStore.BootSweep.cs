@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace AgentRuntime.Host.Storage;
+
+/// <summary>The boot sweep (spec §3.6), with reference defect B6 fixed.</summary>
+internal sealed partial class TaskStore
+{
+    public const string BootSweepError = "reclaimed on boot from prior running state";
+
+    /// <summary>Served by the partial index <c>idx_tasks_stranded</c>; the WHERE clause must repeat the index's verbatim.</summary>
+    internal const string StrandedSelectSql = """
+        SELECT task_id, attempt_count, max_attempts, last_error FROM tasks INDEXED BY idx_tasks_stranded
+        WHERE status = 'retryable_failure' AND attempt_count >= max_attempts
+        """;
+
+    /// <summary>
+    /// Recovers from a process that died mid-task: running attempts are finished
+    /// <c>error</c>/<c>retryable</c> with diagnostics <c>{"reason":"boot_sweep"}</c>, and running
+    /// tasks go back to the queue as <c>retryable_failure</c>, available now, attempt count unchanged.
+    /// <para>
+    /// Fix of reference defect B6: the reference also requeued a task whose attempts were used up,
+    /// and since a claim requires attempts left it then sat as <c>retryable_failure</c> forever.
+    /// Such a task — and any already stranded that way, e.g. by the Bun runtime — is finalized
+    /// <c>blocked</c> instead, with an outcome and <c>last_error</c> that say why, and a
+    /// <c>task_finished</c> event. Refunding the attempt was rejected: a task that kills its runner
+    /// would then be retried forever. <c>boot_sweep_reclaimed</c> gains a trailing
+    /// <c>tasks_blocked</c> key, present only when non-zero, so its usual shape is unchanged.
+    /// </para>
+    /// Records <c>boot_sweep_reclaimed</c> only when something changed. One transaction.
+    /// </summary>
+    public BootSweepResult BootSweep() => _db.InTransaction(() =>
+    {
+        var now = Now();
+        var exhausted = new List<(string TaskId, string Summary, string Error)>();
+        using (var command = _db.Command("SELECT task_id, attempt_count, max_attempts FROM tasks WHERE status = 'running' AND attempt_count >= max_attempts"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var used = Used(reader.GetInt64(1), reader.GetInt64(2));
+                exhausted.Add((reader.GetString(0), $"Reclaimed on boot with no attempts left ({used}): the run was interrupted and the task will not be retried.", $"{BootSweepError} with no attempts left ({used})"));
+            }
+        }
+
+        using (var command = _db.Command(StrandedSelectSql))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var used = Used(reader.GetInt64(1), reader.GetInt64(2));
+                var previous = reader.IsDBNull(3) ? "" : $"; last error: {reader.GetString(3)}";
+                exhausted.Add((reader.GetString(0), $"Stranded as retryable_failure with no attempts left ({used}); the task will not be retried.", $"retryable_failure with no attempts left ({used}){previous}"));
+            }
+        }
+
+        var attempts = _db.Execute(
+            """
+            UPDATE task_attempts SET status = 'finished', ended_at = $now, exit_status = 'error', retry_class = 'retryable',
+              diagnostics_json = '{"reason":"boot_sweep"}'
+            WHERE status = 'running'
+            """,
+            ("$now", now));
+        var reclaimed = _db.Execute(
+            """
+            UPDATE tasks SET status = 'retryable_failure', updated_at = $now, available_at = $now, finished_at = NULL,
+              outcome_json = NULL, last_error = $error
+            WHERE status = 'running' AND attempt_count < max_attempts
+            """,
+            ("$now", now),
+            ("$error", BootSweepError));
+        foreach (var (taskId, summary, error) in exhausted)
+        {
+            BlockExhausted(taskId, summary, error, now);
+        }
+
+        var result = new BootSweepResult { TasksReclaimed = reclaimed, AttemptsReclaimed = attempts, TasksBlocked = exhausted.Count };
+        if (result.Changed)
+        {
+            var detail = new JsonObject
+            {
+                ["runner_id"] = Options.RunnerId,
+                ["tasks_reclaimed"] = result.TasksReclaimed,
+                ["attempts_reclaimed"] = result.AttemptsReclaimed,
+            };
+            if (result.TasksBlocked > 0)
+            {
+                detail["tasks_blocked"] = result.TasksBlocked;
+            }
+
+            RecordEvent("boot_sweep_reclaimed", null, null, detail);
+        }
+
+        return result;
+    });
+
+    private static string Used(long attemptCount, long maxAttempts) =>
+        string.Format(CultureInfo.InvariantCulture, "{0} of {1} attempts used", attemptCount, maxAttempts);
+
+    private void BlockExhausted(string taskId, string summary, string error, string now)
+    {
+        var attemptId = _db.Scalar(
+            "SELECT attempt_id FROM task_attempts WHERE task_id = $task ORDER BY started_at DESC, attempt_id DESC LIMIT 1",
+            ("$task", taskId)) as string;
+        var outcome = new JsonObject
+        {
+            ["status"] = TaskStatuses.Blocked,
+            ["operator_summary"] = summary,
+            ["machine_status"] = "blocked",
+        };
+        if (attemptId is not null)
+        {
+            outcome["attempt_id"] = attemptId;
+        }
+
+        _db.Execute(
+            """
+            UPDATE tasks SET status = 'blocked', updated_at = $now, finished_at = $now, outcome_json = $outcome, last_error = $error
+            WHERE task_id = $task
+            """,
+            ("$now", now),
+            ("$outcome", Json.JsJson.Serialize(outcome)),
+            ("$error", error),
+            ("$task", taskId));
+        RecordEvent("task_finished", taskId, attemptId, new JsonObject
+        {
+            ["runner_id"] = Options.RunnerId,
+            ["status"] = TaskStatuses.Blocked,
+            ["machine_status"] = "blocked",
+        });
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+
+namespace AgentRuntime.Host.Storage;
+
+/// <summary>Claim (spec §3.6, §5.5) and the attempt's adapter update.</summary>
+internal sealed partial class TaskStore
+{
+    /// <summary>
+    /// The next claimable task. It walks <c>idx_tasks_claimable</c> (claimable statuses only, in
+    /// priority DESC, created_at, rowid order) and stops at the first row that is available and has
+    /// attempts left, so it neither scans nor sorts. The status term repeats the index's WHERE clause
+    /// verbatim, which is what lets SQLite use the partial index; INDEXED BY pins that choice, since
+    /// without statistics the planner prefers the reference's <c>idx_tasks_claim_queue</c> plus a sort.
+    /// </summary>
+    internal const string ClaimSelectSql = """
+        SELECT rowid, task_id, requested_adapter FROM tasks INDEXED BY idx_tasks_claimable
+        WHERE status IN ('pending', 'retryable_failure') AND available_at <= $now AND attempt_count < max_attempts
+        ORDER BY priority DESC, created_at ASC, rowid ASC
+        LIMIT 1
+        """;
+
+    /// <summary>The adapter id an attempt carries until adapter selection updates it.</summary>
+    public const string PendingResolutionAdapter = "pending-resolution";
+
+    /// <summary>The adapter kind an attempt carries until adapter selection updates it.</summary>
+    public const string UnresolvedAdapterKind = "unresolved";
+
+    /// <summary>
+    /// Claims the next eligible task: status <c>pending</c> or <c>retryable_failure</c>,
+    /// <c>available_at</c> at or before now, attempts left; highest priority first, then oldest,
+    /// then first inserted. In one <c>BEGIN IMMEDIATE</c> transaction it marks the task
+    /// <c>running</c>, counts the attempt, inserts a running attempt and records <c>task_claimed</c>.
+    /// Returns null when nothing is claimable.
+    /// </summary>
+    public ClaimedTask? Claim() => _db.InTransaction(() =>
+    {
+        var now = Now();
+        long rowid;
+        string taskId;
+        string requestedAdapter;
+        using (var select = _db.Command(ClaimSelectSql, ("$now", now)))
+        using (var reader = select.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            rowid = reader.GetInt64(0);
+            taskId = reader.GetString(1);
+            requestedAdapter = reader.GetString(2);
+        }
+
+        _db.Execute(
+            """
+            UPDATE tasks SET status = 'running', updated_at = $now, started_at = $now, attempt_count = attempt_count + 1
+            WHERE rowid = $rowid
+            """,
+            ("$now", now),
+            ("$rowid", rowid));
+        var attemptId = Guid.NewGuid().ToString();
+        _db.Execute(
+            """
+            INSERT INTO task_attempts (attempt_id, task_id, adapter_id, adapter_kind, model, runner_id, bundle_id, status, started_at)
+            VALUES ($attempt, $task, $adapter, $kind, NULL, $runner, NULL, 'running', $now)
+            """,
+            ("$attempt", attemptId),
+            ("$task", taskId),
+            ("$adapter", requestedAdapter.Length > 0 ? requestedAdapter : PendingResolutionAdapter),
+            ("$kind", UnresolvedAdapterKind),
+            ("$runner", Options.RunnerId),
+            ("$now", now));
+        RecordEvent("task_claimed", taskId, attemptId, new JsonObject { ["runner_id"] = Options.RunnerId });
+        return new ClaimedTask { Task = GetTask(taskId)!, Attempt = GetAttempt(attemptId)! };
+    });
+
+    /// <summary>Records the adapter chosen for an attempt (spec §3.6 "update attempt adapter").</summary>
+    public void UpdateAttemptAdapter(string attemptId, string adapterId, string adapterKind, string? model)
+    {
+        _db.Execute(
+            "UPDATE task_attempts SET adapter_id = $adapter, adapter_kind = $kind, model = $model WHERE attempt_id = $attempt",
+            ("$adapter", adapterId),
+            ("$kind", adapterKind),
+            ("$model", model),
+            ("$attempt", attemptId));
+    }
+}
