@@ -16,6 +16,7 @@ internal static class CliApp
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(PluginsCommand.Create());
         root.Subcommands.Add(HealthcheckCommand.Create());
+        root.Subcommands.Add(RunOnceCommand.Create());
         return root;
     }
 

@@ -13,6 +13,7 @@ internal static class ConfigLoader
 {
     public const double DefaultMaxAttempts = 3;
     public const double DefaultRetryBackoffSeconds = 60;
+    public const int DefaultMaxRateLimitRetries = 5;
 
     private static readonly string[] PathKeys = ["stateDir", "logDir", "artifactDir", "dbPath", "lockPath"];
 
@@ -197,6 +198,7 @@ internal static class ConfigLoader
             DefaultAdapter = root.GetString("defaultAdapter") ?? "",
             MaxAttempts = (int)Math.Floor(root.GetNumber("maxAttempts") ?? DefaultMaxAttempts),
             RetryBackoffSeconds = root.GetNumber("retryBackoffSeconds") ?? DefaultRetryBackoffSeconds,
+            MaxRateLimitRetries = (int)Math.Floor(root.GetNumber("maxRateLimitRetries") ?? DefaultMaxRateLimitRetries),
             Profiles = profiles.Select(p => KeyValuePair.Create(p.Key, p.Value!.GetValue<string>())).ToList(),
             Adapters = adapters.Select(a => new AdapterEntry
             {

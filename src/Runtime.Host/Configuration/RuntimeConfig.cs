@@ -30,6 +30,12 @@ internal sealed record RuntimeConfig
 
     public required double RetryBackoffSeconds { get; init; }
 
+    /// <summary>
+    /// New: how many times one task may be rescheduled by a rate-limit hint before it is blocked
+    /// (<c>maxRateLimitRetries</c>; the reference retried forever, defect B3).
+    /// </summary>
+    public int MaxRateLimitRetries { get; init; } = ConfigLoader.DefaultMaxRateLimitRetries;
+
     /// <summary>Profile id to absolute profile file path, in config order.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Profiles { get; init; }
 

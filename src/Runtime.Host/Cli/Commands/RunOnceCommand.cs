@@ -1,0 +1,23 @@
+using System.CommandLine;
+using AgentRuntime.Host.Dispatch;
+
+namespace AgentRuntime.Host.Cli.Commands;
+
+/// <summary><c>run-once</c>: exactly one dispatch cycle; prints the cycle result and exits 0 whatever its <c>ok</c> (spec §1.2, §5).</summary>
+internal static class RunOnceCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("run-once", "Run one dispatch cycle: claim at most one task and run it through its adapter");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
+            var cycle = new DispatchCycle(host);
+            CyclePhases.AddTo(cycle, host);
+            var result = await cycle.RunOnceAsync(ct).ConfigureAwait(false);
+            CliOutput.WriteJson(result);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
