@@ -11,8 +11,21 @@ internal sealed class EchoAdapter(AdapterContext context) : IAdapter
 
     public Task<ProbeResult> ProbeAsync(CancellationToken cancellationToken) => Task.FromResult(new ProbeResult { Ok = true });
 
-    public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, IExecutionSink sink, CancellationToken cancellationToken)
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, IExecutionSink sink, CancellationToken cancellationToken)
     {
+        // Test behaviours, chosen by the adapter entry's "behavior" setting.
+        switch (Setting("behavior"))
+        {
+            case "throw":
+                throw new InvalidOperationException("echo adapter was told to throw");
+            case "hang":
+                await Task.Delay(Timeout.Infinite, CancellationToken.None);
+                break;
+            case "raw":
+                var raw = Setting("raw") ?? "";
+                return new ExecutionResult { RawOutput = raw, ExitStatus = ExitStatus.Ok, RetryClass = RetryClass.None, Stdout = raw, LastMessage = raw };
+        }
+
         var outcome = new JsonObject
         {
             ["status"] = "completed",
@@ -25,7 +38,7 @@ internal sealed class EchoAdapter(AdapterContext context) : IAdapter
         };
         var text = outcome.ToJsonString();
         sink.Write(OutputChannel.Stdout, text);
-        return Task.FromResult(new ExecutionResult
+        return new ExecutionResult
         {
             RawOutput = text,
             ExitStatus = ExitStatus.Ok,
@@ -33,10 +46,13 @@ internal sealed class EchoAdapter(AdapterContext context) : IAdapter
             Stdout = text,
             LastMessage = text,
             Invocation = new InvocationRecord { Driver = "echo", Command = "echo", Arguments = [request.Task.TaskId] },
-        });
+        };
     }
 
-    private string Greeting => context.Settings.TryGetProperty("greeting", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString()! : "echo";
+    private string Greeting => Setting("greeting") ?? "echo";
+
+    private string? Setting(string name) =>
+        context.Settings.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

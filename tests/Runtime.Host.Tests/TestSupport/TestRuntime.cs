@@ -68,6 +68,34 @@ internal sealed class TestRuntime : IDisposable
         return path;
     }
 
+    /// <summary>Points the runtime at a private plugins directory holding Script and the test EchoPlugin (kind <c>echo</c>).</summary>
+    public async Task UseEchoPluginAsync()
+    {
+        var echo = await TestPlugins.BuildAsync("EchoPlugin");
+        var pluginsDir = Directory.Combine("plugins");
+        TestPlugins.DropFirstParty(pluginsDir, "Script");
+        TestPlugins.Drop(echo, pluginsDir, "EchoPlugin");
+        Config["plugins"] = new JsonObject { ["directory"] = "../plugins" };
+    }
+
+    /// <summary>Queues a task through the CLI and returns its id.</summary>
+    public async Task<string> IntakeAsync(string taskJson)
+    {
+        var result = await RunAsync("intake", "--json", taskJson);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"intake failed: {result}");
+        }
+
+        return result.Json["task_id"]!.GetValue<string>();
+    }
+
+    public Dictionary<string, object?> Task(string taskId) =>
+        TestDb.Query(DbPath, "SELECT * FROM tasks WHERE task_id = $id", ("$id", taskId)).Single();
+
+    public List<Dictionary<string, object?>> Attempts(string taskId) =>
+        TestDb.Query(DbPath, "SELECT * FROM task_attempts WHERE task_id = $id ORDER BY rowid", ("$id", taskId));
+
     public TestRuntime Save()
     {
         Directory.Write("config/runtime.json", Config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));

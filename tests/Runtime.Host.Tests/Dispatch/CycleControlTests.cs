@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Tests.TestSupport;
+
+namespace AgentRuntime.Host.Tests.Dispatch;
+
+/// <summary>Lock, pause and boot sweep around the cycle, through the CLI.</summary>
+public sealed class CycleControlTests
+{
+    private static TestRuntime EchoRuntime()
+    {
+        var runtime = new TestRuntime();
+        runtime.Config["defaultAdapter"] = "echo";
+        runtime.Adapters["echo"] = new JsonObject { ["mode"] = "echo" };
+        return runtime;
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task RunOnce_StaleLockOfDeadProcess_IsClearedAndRecorded()
+    {
+        using var runtime = EchoRuntime();
+        await runtime.UseEchoPluginAsync();
+        runtime.Save();
+        using (var gone = Process.Start("true")!)
+        {
+            await gone.WaitForExitAsync();
+            runtime.Directory.Write("state/dispatch.lock", $"{{\"pid\":{gone.Id},\"runner_id\":\"old-runner\",\"created_at\":\"2026-01-01T00:00:00.000Z\"}}");
+        }
+
+        var result = await runtime.RunAsync("run-once");
+
+        Assert.Equal("idle", result.Json["status"]!.GetValue<string>());
+        var cleared = TestDb.Query(runtime.DbPath, "SELECT detail_json FROM run_events WHERE event_type = 'dispatch_lock_stale_cleared'").Single();
+        var detail = JsonNode.Parse((string)cleared["detail_json"]!)!.AsObject();
+        Assert.Equal(["runner_id", "reason", "previous_pid", "previous_runner_id"], detail.Select(p => p.Key));
+        Assert.Equal("pid_not_live", detail["reason"]!.GetValue<string>());
+        Assert.Equal("old-runner", detail["previous_runner_id"]!.GetValue<string>());
+        Assert.False(File.Exists(runtime.Directory.Combine("state", "dispatch.lock")));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task RunOnce_LockHeldByLiveProcess_ReturnsDispatchLockedAndClaimsNothing()
+    {
+        using var runtime = EchoRuntime();
+        await runtime.UseEchoPluginAsync();
+        runtime.Save();
+        var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
+        using var holder = Process.Start("sleep", "60")!;
+        try
+        {
+            runtime.Directory.Write("state/dispatch.lock", $"{{\"pid\":{holder.Id},\"runner_id\":\"live\",\"created_at\":\"2026-01-01T00:00:00.000Z\"}}");
+            var result = await runtime.RunAsync("run-once");
+            Assert.Equal("""{"ok":false,"reason":"dispatch_locked"}""", result.Json.ToJsonString());
+            Assert.Equal("pending", runtime.Task(taskId)["status"]);
+            Assert.True(File.Exists(runtime.Directory.Combine("state", "dispatch.lock")));
+        }
+        finally
+        {
+            holder.Kill();
+            await holder.WaitForExitAsync();
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task RunOnce_Paused_RecordsEventAndLeavesQueueAlone()
+    {
+        using var runtime = EchoRuntime();
+        await runtime.UseEchoPluginAsync();
+        runtime.Save();
+        var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
+        runtime.Directory.Write("state/dispatch.paused.json", """{ "paused": true, "reason": "maintenance", "updated_at": "2026-01-01T00:00:00.000Z" }""");
+
+        var result = await runtime.RunAsync("run-once");
+
+        Assert.Equal("""{"ok":true,"status":"paused","paused":true,"reason":"maintenance"}""", result.Json.ToJsonString());
+        Assert.Equal("pending", runtime.Task(taskId)["status"]);
+        Assert.Equal("dispatch_paused", TestDb.EventTypes(runtime.DbPath)[^1]);
+        Assert.False(File.Exists(runtime.Directory.Combine("state", "dispatch.lock")));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task RunOnce_AfterCrashMidAttempt_BootSweepReclaimsAndRunsTheTask()
+    {
+        using var runtime = EchoRuntime();
+        await runtime.UseEchoPluginAsync();
+        runtime.Save();
+        var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
+        // A dispatcher died mid-attempt: the task and its attempt are still marked running.
+        TestDb.Execute(runtime.DbPath, "UPDATE tasks SET status = 'running', attempt_count = 1 WHERE task_id = $t", ("$t", taskId));
+        TestDb.Execute(runtime.DbPath, """
+            INSERT INTO task_attempts (attempt_id, task_id, adapter_id, adapter_kind, runner_id, status, started_at)
+            VALUES ('dead-attempt', $t, 'echo', 'echo', 'dead:1:x', 'running', '2026-01-01T00:00:00.000Z')
+            """, ("$t", taskId));
+
+        var result = await runtime.RunAsync("run-once");
+
+        Assert.Equal("completed", result.Json["status"]!.GetValue<string>());
+        var sweep = TestDb.Query(runtime.DbPath, "SELECT detail_json FROM run_events WHERE event_type = 'boot_sweep_reclaimed'").Single();
+        Assert.Contains("\"tasks_reclaimed\":1", (string)sweep["detail_json"]!, StringComparison.Ordinal);
+        var dead = runtime.Attempts(taskId).First();
+        Assert.Equal("dead-attempt", dead["attempt_id"]);
+        Assert.Equal("finished", dead["status"]);
+        Assert.Equal("""{"reason":"boot_sweep"}""", dead["diagnostics_json"]);
+        Assert.Equal(2L, runtime.Task(taskId)["attempt_count"]);
+    }
+}
