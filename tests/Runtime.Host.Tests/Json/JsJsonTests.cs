@@ -12,6 +12,15 @@ public sealed class JsJsonTests
         Assert.Equal("{\n  \"a\": 1,\n  \"b\": [],\n  \"c\": {},\n  \"d\": [\n    1,\n    {\n      \"e\": \"x\"\n    }\n  ],\n  \"f\": null,\n  \"g\": true\n}", JsJson.Serialize(node, pretty: true));
     }
 
+    [Fact]
+    public void Serialize_Compact_HasNoWhitespaceAtAnyDepth()
+    {
+        var node = JsonNode.Parse("""{ "a": 1, "b": [ 1, { "c": [] } ], "d": {} }""");
+        Assert.Equal("""{"a":1,"b":[1,{"c":[]}],"d":{}}""", JsJson.Serialize(node));
+        Assert.Equal("""[{"a":1},2]""", JsJson.Serialize(JsonNode.Parse("[ {\"a\": 1}, 2 ]")));
+        Assert.Equal("""{"a":1,"b":[1,{"c":[]}],"d":{}}""", JsJson.Canonicalize(JsonNode.Parse("""{ "d": {}, "b": [ 1, { "c": [] } ], "a": 1 }""")));
+    }
+
     [Theory]
     [InlineData("1.0", "1")]
     [InlineData("1e21", "1e+21")]
