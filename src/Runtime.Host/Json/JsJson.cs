@@ -57,15 +57,17 @@ internal static class JsJson
             members = obj.OrderBy(pair => pair.Key, StringComparer.Ordinal);
         }
 
+        // Compact output (depth -1) stays at -1 all the way down: no newline anywhere.
+        var inner = depth >= 0 ? depth + 1 : -1;
         var any = false;
         builder.Append('{');
         foreach (var (key, value) in members)
         {
             builder.Append(any ? "," : "");
-            NewLine(builder, depth >= 0 ? depth + 1 : -1);
+            NewLine(builder, inner);
             WriteString(builder, key);
             builder.Append(depth >= 0 ? ": " : ":");
-            Write(builder, value, depth >= 0 ? depth + 1 : -1, sortKeys);
+            Write(builder, value, inner, sortKeys);
             any = true;
         }
 
@@ -79,12 +81,13 @@ internal static class JsJson
 
     private static void WriteArray(StringBuilder builder, JsonArray array, int depth, bool sortKeys)
     {
+        var inner = depth >= 0 ? depth + 1 : -1;
         builder.Append('[');
         for (var i = 0; i < array.Count; i++)
         {
             builder.Append(i > 0 ? "," : "");
-            NewLine(builder, depth >= 0 ? depth + 1 : -1);
-            Write(builder, array[i], depth >= 0 ? depth + 1 : -1, sortKeys);
+            NewLine(builder, inner);
+            Write(builder, array[i], inner, sortKeys);
         }
 
         if (array.Count > 0)

@@ -39,6 +39,10 @@ internal sealed partial class RuntimeDatabase : IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             // One connection per process and command; pooling would keep the file open after dispose.
             Pooling = false,
+
+            // Spec §3.1: foreign keys are not enforced (bundles declare one to task_attempts). The
+            // bundled SQLite build turns them on by default, so say so explicitly.
+            ForeignKeys = false,
         };
         var connection = new SqliteConnection(builder.ToString());
         var database = new RuntimeDatabase(full, connection, time);

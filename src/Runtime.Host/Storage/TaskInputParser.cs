@@ -25,6 +25,25 @@ internal static class TaskInputParser
             throw new TaskInputException("task", $"expected a JSON object, got {node.Describe()}");
         }
 
+        // Fields are checked in the order of the spec's TaskInput table, so the first problem reported is stable.
+        return new TaskInput
+        {
+            Kind = RequiredString(input, "kind"),
+            Source = RequiredString(input, "source"),
+            Subject = OptionalString(input, "subject", allowEmpty: true),
+            Description = OptionalString(input, "description", allowEmpty: true),
+            Priority = OptionalInteger(input, "priority", "an integer", minimum: int.MinValue),
+            Payload = Payload(input),
+            RequestedProfile = Profile(input, configuredProfiles),
+            RequestedAdapter = OptionalString(input, "requested_adapter", allowEmpty: true),
+            MaxAttempts = OptionalInteger(input, "max_attempts", "a positive integer", minimum: 1),
+            AvailableAt = OptionalString(input, "available_at", allowEmpty: true),
+            DelayMinutes = DelayMinutes(input),
+        };
+    }
+
+    private static string? Profile(JsonObject input, IReadOnlyCollection<string>? configuredProfiles)
+    {
         var profile = OptionalString(input, "requested_profile", allowEmpty: false);
         if (profile is not null && configuredProfiles is not null && !configuredProfiles.Contains(profile))
         {
@@ -33,20 +52,7 @@ internal static class TaskInputParser
                 $"unknown profile \"{profile}\"; configured profiles: {string.Join(", ", configuredProfiles)}");
         }
 
-        return new TaskInput
-        {
-            Kind = RequiredString(input, "kind"),
-            Source = RequiredString(input, "source"),
-            Subject = OptionalString(input, "subject", allowEmpty: true),
-            Description = OptionalString(input, "description", allowEmpty: true),
-            Priority = OptionalInteger(input, "priority"),
-            Payload = Payload(input),
-            RequestedProfile = profile,
-            RequestedAdapter = OptionalString(input, "requested_adapter", allowEmpty: true),
-            MaxAttempts = OptionalInteger(input, "max_attempts"),
-            AvailableAt = OptionalString(input, "available_at", allowEmpty: true),
-            DelayMinutes = DelayMinutes(input),
-        };
+        return profile;
     }
 
     private static string RequiredString(JsonObject input, string field)
@@ -83,7 +89,7 @@ internal static class TaskInputParser
         return text;
     }
 
-    private static int? OptionalInteger(JsonObject input, string field)
+    private static int? OptionalInteger(JsonObject input, string field, string expected, int minimum)
     {
         var node = input[field];
         if (node is null)
@@ -93,13 +99,13 @@ internal static class TaskInputParser
 
         if (node.GetValueKind() != JsonValueKind.Number)
         {
-            throw new TaskInputException(field, $"expected an integer, got {node.Describe()}");
+            throw new TaskInputException(field, $"expected {expected}, got {node.Describe()}");
         }
 
         var number = node.GetValue<double>();
-        if (number != Math.Floor(number) || number < int.MinValue || number > int.MaxValue)
+        if (number != Math.Floor(number) || number < minimum || number > int.MaxValue)
         {
-            throw new TaskInputException(field, $"expected an integer, got {JsJson.FormatNumber(number)}");
+            throw new TaskInputException(field, $"expected {expected}, got {JsJson.FormatNumber(number)}");
         }
 
         return (int)number;

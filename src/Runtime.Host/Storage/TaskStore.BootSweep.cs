@@ -14,6 +14,13 @@ internal sealed partial class TaskStore
         WHERE status = 'retryable_failure' AND attempt_count >= max_attempts
         """;
 
+    /// <summary>Served by the partial index <c>idx_task_attempts_running</c>, so a sweep does not scan every attempt ever made.</summary>
+    internal const string SweepAttemptsSql = """
+        UPDATE task_attempts SET status = 'finished', ended_at = $now, exit_status = 'error', retry_class = 'retryable',
+          diagnostics_json = '{"reason":"boot_sweep"}'
+        WHERE status = 'running'
+        """;
+
     /// <summary>
     /// Recovers from a process that died mid-task: running attempts are finished
     /// <c>error</c>/<c>retryable</c> with diagnostics <c>{"reason":"boot_sweep"}</c>, and running
@@ -54,13 +61,7 @@ internal sealed partial class TaskStore
             }
         }
 
-        var attempts = _db.Execute(
-            """
-            UPDATE task_attempts SET status = 'finished', ended_at = $now, exit_status = 'error', retry_class = 'retryable',
-              diagnostics_json = '{"reason":"boot_sweep"}'
-            WHERE status = 'running'
-            """,
-            ("$now", now));
+        var attempts = _db.Execute(SweepAttemptsSql, ("$now", now));
         var reclaimed = _db.Execute(
             """
             UPDATE tasks SET status = 'retryable_failure', updated_at = $now, available_at = $now, finished_at = NULL,

@@ -17,6 +17,9 @@ internal sealed partial class TaskStore
     /// <summary>JavaScript dates end at ±8.64e15 ms from the epoch; a later instant cannot be written as ISO text.</summary>
     private const double MaxJsEpochMilliseconds = 8.64e15;
 
+    /// <summary>Served by <c>idx_tasks_source_status</c>.</summary>
+    internal const string ActiveSourceSql = "SELECT 1 FROM tasks WHERE source = $source AND status IN ($a, $b, $c) LIMIT 1";
+
     private static readonly string[] ActiveStatuses = [TaskStatuses.Pending, TaskStatuses.Running, TaskStatuses.RetryableFailure];
 
     /// <summary>
@@ -41,7 +44,7 @@ internal sealed partial class TaskStore
     private bool HasActiveTask(string source)
     {
         var found = _db.Scalar(
-            "SELECT 1 FROM tasks WHERE source = $source AND status IN ($a, $b, $c) LIMIT 1",
+            ActiveSourceSql,
             ("$source", source),
             ("$a", ActiveStatuses[0]),
             ("$b", ActiveStatuses[1]),

@@ -23,7 +23,11 @@ internal sealed partial class TaskStore
         LIMIT $limit
         """;
 
-    internal const string LastEventSql = "SELECT id, event_type, task_id, attempt_id, created_at FROM run_events ORDER BY id DESC LIMIT 1";
+    /// <summary>MAX over the integer primary key is a single B-tree descent.</summary>
+    internal const string LastEventSql = """
+        SELECT id, event_type, task_id, attempt_id, created_at FROM run_events
+        WHERE id = (SELECT MAX(id) FROM run_events)
+        """;
 
     public StatusReport ReadStatus()
     {

@@ -26,6 +26,15 @@ public sealed class JsJsonTests
         Assert.Equal("{\"a\":{\"\\r\":3,\"1\":4,\"z\":true,\"\u0080\":6,\"\u00f6\":7,\"\u20ac\":2,\"\ud83d\ude00\":5,\"\ufb33\":8},\"b\":1}", JsJson.Canonicalize(node));
     }
 
+    [Fact]
+    public void Serialize_Compact_HasNoWhitespaceAtAnyDepth()
+    {
+        var node = JsonNode.Parse("""{ "a": 1, "b": [ 1, { "c": [] } ], "d": {} }""");
+        Assert.Equal("""{"a":1,"b":[1,{"c":[]}],"d":{}}""", JsJson.Serialize(node));
+        Assert.Equal("""[{"a":1},2]""", JsJson.Serialize(JsonNode.Parse("[ {\"a\": 1}, 2 ]")));
+        Assert.Equal("""{"a":1,"b":[1,{"c":[]}],"d":{}}""", JsJson.Canonicalize(JsonNode.Parse("""{ "d": {}, "b": [ 1, { "c": [] } ], "a": 1 }""")));
+    }
+
     [Theory]
     [InlineData("1.0", "1")]
     [InlineData("1e21", "1e+21")]

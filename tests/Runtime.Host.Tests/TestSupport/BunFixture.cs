@@ -1,11 +1,14 @@
 namespace AgentRuntime.Host.Tests.TestSupport;
 
-/// <summary>A private, writable copy of the state directory the Bun runtime wrote (<c>shared/fixtures/bun-state</c>).</summary>
+/// <summary>
+/// A writable copy of the Bun-made state directory in <c>shared/fixtures/bun-state</c> (never
+/// touched in place). Its own <c>config/runtime.json</c> uses relative paths, so it works as is.
+/// </summary>
 internal sealed class BunFixture : IDisposable
 {
     public BunFixture()
     {
-        Directory = new TempDirectory("bun-fixture");
+        Directory = new TempDirectory("agent-runtime-bun");
         Copy(System.IO.Path.Combine(Repo.SharedDirectory, "fixtures", "bun-state"), Directory.Path);
     }
 
@@ -18,22 +21,25 @@ internal sealed class BunFixture : IDisposable
     public Task<CliResult> RunAsync(params string[] args) =>
         HostCli.RunAsync(Directory.Path, [.. args, "--config", ConfigPath], null, null);
 
-    public void Dispose() => Directory.Dispose();
-
-    private static void Copy(string source, string target)
+    private static void Copy(string from, string to)
     {
-        System.IO.Directory.CreateDirectory(target);
-        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        foreach (var file in System.IO.Directory.GetFiles(source))
+        System.IO.Directory.CreateDirectory(to);
+        foreach (var file in System.IO.Directory.GetFiles(from))
         {
-            var destination = System.IO.Path.Combine(target, System.IO.Path.GetFileName(file));
-            File.Copy(file, destination);
-            File.SetUnixFileMode(destination, File.GetUnixFileMode(file) | UnixFileMode.UserWrite | UnixFileMode.UserRead);
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetFileName(file));
+            File.Copy(file, target);
+
+            // The shared fixture is read-only; the copy must be writable for SQLite's WAL and the logs.
+            File.SetUnixFileMode(target, File.GetUnixFileMode(target) | UnixFileMode.UserWrite);
         }
 
-        foreach (var directory in System.IO.Directory.GetDirectories(source))
+        foreach (var directory in System.IO.Directory.GetDirectories(from))
         {
-            Copy(directory, System.IO.Path.Combine(target, System.IO.Path.GetFileName(directory)));
+            Copy(directory, System.IO.Path.Combine(to, System.IO.Path.GetFileName(directory)));
         }
+
+        File.SetUnixFileMode(to, File.GetUnixFileMode(to) | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
+
+    public void Dispose() => Directory.Dispose();
 }
