@@ -62,7 +62,7 @@ internal static class JsJson
         foreach (var (key, value) in members)
         {
             builder.Append(any ? "," : "");
-            NewLine(builder, depth + 1);
+            NewLine(builder, depth >= 0 ? depth + 1 : -1);
             WriteString(builder, key);
             builder.Append(depth >= 0 ? ": " : ":");
             Write(builder, value, depth >= 0 ? depth + 1 : -1, sortKeys);
@@ -83,7 +83,7 @@ internal static class JsJson
         for (var i = 0; i < array.Count; i++)
         {
             builder.Append(i > 0 ? "," : "");
-            NewLine(builder, depth + 1);
+            NewLine(builder, depth >= 0 ? depth + 1 : -1);
             Write(builder, array[i], depth >= 0 ? depth + 1 : -1, sortKeys);
         }
 
