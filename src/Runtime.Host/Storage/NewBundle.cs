@@ -25,7 +25,7 @@ internal sealed record NewBundle
 
     public string? EvaluatorVersion { get; init; }
 
-    /// <summary>One of <see cref="ReplayGrades"/>; the table's CHECK rejects anything else.</summary>
+    /// <summary>One of <see cref="Dispatch.Bundles.ReplayGrades"/>; the table's CHECK rejects anything else.</summary>
     public required string ReplayGrade { get; init; }
 
     /// <summary><c>bundles/&lt;YYYY-MM-DD&gt;/&lt;bundle_id&gt;.json</c>, relative to the artifact directory.</summary>

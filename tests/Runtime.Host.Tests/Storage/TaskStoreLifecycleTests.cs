@@ -1,3 +1,4 @@
+using AgentRuntime.Host.Dispatch.Bundles;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Storage;

@@ -12,7 +12,7 @@ namespace AgentRuntime.Host.Tests.Dispatch;
 /// temporary copy of its database, its profile, runtime policy and bundle files. Paths in it were
 /// renamed to <c>/home/dev/agent-runtime</c> after the run.
 /// </summary>
-internal static class BunFixture
+internal static class BunFixtureData
 {
     public const string RenamedRoot = "/home/dev/agent-runtime";
 
