@@ -57,4 +57,7 @@ internal sealed class CodexAdapter(AdapterContext context) : AgentCliAdapter("co
         var file = Path.Combine(run.TempDirectory, LastMessageFile);
         return File.Exists(file) ? File.ReadAllText(file) : FirstNonEmpty(outcome.Stdout, outcome.Stderr);
     }
+
+    protected override ExecutionResult ClassifyExit(ExecutionResult result, ProcessOutcome outcome) =>
+        CodexEvents.Classify(result, outcome.Stdout);
 }

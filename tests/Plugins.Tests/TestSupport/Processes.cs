@@ -23,4 +23,34 @@ internal static class Processes
 
     /// <summary>Test cleanup for a process that was meant to escape: SIGKILL it by pid.</summary>
     public static void Kill(int pid) => ProcessSignals.Send(pid, ownGroup: false, ProcessSignals.SigKill);
+
+    /// <summary>
+    /// Pids of running processes whose environment holds <paramref name="marker"/> (a real CLI's
+    /// descendants cannot write pid files, but they inherit the adapter env).
+    /// </summary>
+    public static IReadOnlyList<int> WithEnvironmentMarker(string marker)
+    {
+        var found = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (IsRunning(pid) && File.ReadAllText(Path.Combine(directory, "environ")).Contains(marker, StringComparison.Ordinal))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Gone meanwhile, or not ours to read.
+            }
+        }
+
+        return found;
+    }
 }
