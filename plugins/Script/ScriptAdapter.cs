@@ -8,6 +8,8 @@ namespace AgentRuntime.Plugins.Script;
 internal sealed partial class ScriptAdapter(AdapterContext context) : IAdapter
 {
     private readonly AdapterSettings _settings = new(context.Settings);
+    private readonly ProcessRunner _runner = ProcessRunner.System;
+    private readonly CredentialResolver _credentials = CredentialResolver.FromEnvironment(ProcessRunner.System);
 
     public Task<HealthReport> HealthcheckAsync(CancellationToken cancellationToken)
     {

@@ -50,12 +50,17 @@ internal static class AgentCliHealth
         };
     }
 
-    public static ProbeResult Probe(AdapterSettings settings)
+    public static async Task<ProbeResult> ProbeAsync(AdapterSettings settings, CancellationToken cancellationToken)
     {
         var command = settings.GetString("command");
         var commandPath = ExecutableLocator.Find(command);
-        return commandPath is null
-            ? new ProbeResult { Ok = false, Reason = $"command not found: {command}", Detail = new JsonObject { ["command"] = command } }
+        if (commandPath is null)
+        {
+            return new ProbeResult { Ok = false, Reason = $"command not found: {command}", Detail = new JsonObject { ["command"] = command } };
+        }
+
+        return settings.GetString("providerBaseUrl") is { Length: > 0 } baseUrl
+            ? await HttpProbe.GetAsync(baseUrl.TrimEnd('/') + "/models", cancellationToken).ConfigureAwait(false)
             : new ProbeResult { Ok = true, Detail = new JsonObject { ["command_path"] = commandPath } };
     }
 }

@@ -6,7 +6,11 @@ namespace AgentRuntime.Plugins.Shared;
 /// </summary>
 internal static class ExecutableLocator
 {
-    public static string? Find(string? command, string? searchPath = null)
+    /// <summary>The absolute path of <paramref name="command"/>, or null.</summary>
+    /// <param name="command">A bare name or a path.</param>
+    /// <param name="searchPath">The <c>PATH</c> to search; null means the runtime's own.</param>
+    /// <param name="baseDirectory">What a relative path is relative to; null means the current directory.</param>
+    public static string? Find(string? command, string? searchPath = null, string? baseDirectory = null)
     {
         if (string.IsNullOrWhiteSpace(command))
         {
@@ -15,7 +19,7 @@ internal static class ExecutableLocator
 
         if (command.Contains('/', StringComparison.Ordinal))
         {
-            var full = Path.GetFullPath(command);
+            var full = baseDirectory is null ? Path.GetFullPath(command) : Path.GetFullPath(command, baseDirectory);
             return IsExecutableFile(full) ? full : null;
         }
 
@@ -30,6 +34,26 @@ internal static class ExecutableLocator
         }
 
         return null;
+    }
+
+    /// <summary>A launch-error message for a command <see cref="Find"/> did not resolve, in Node's <c>spawn</c> wording plus what to check.</summary>
+    public static string DescribeMissing(string? command, string? searchPath = null, string? baseDirectory = null)
+    {
+        if (string.IsNullOrWhiteSpace(command))
+        {
+            return "spawn ENOENT: the adapter has no \"command\" configured";
+        }
+
+        if (command.Contains('/', StringComparison.Ordinal))
+        {
+            var full = baseDirectory is null ? Path.GetFullPath(command) : Path.GetFullPath(command, baseDirectory);
+            return File.Exists(full)
+                ? $"spawn {command} EACCES: {full} is not executable (chmod +x it)"
+                : $"spawn {command} ENOENT: no file at {full}";
+        }
+
+        var path = searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "";
+        return $"spawn {command} ENOENT: no executable named {command} on PATH ({path})";
     }
 
     private static bool IsExecutableFile(string path)

@@ -1,0 +1,125 @@
+using System.ComponentModel;
+using AgentRuntime.Sdk;
+using CliWrap;
+
+namespace AgentRuntime.Plugins.Shared;
+
+/// <summary>
+/// Runs one executable for the script adapter and the agent-CLI drivers. The process is started in
+/// its own session/process group (through <c>setsid</c>, which execs in place so the pid is kept)
+/// so the whole tree can be stopped: SIGTERM to the group, SIGKILL <see cref="ProcessSpec.KillGrace"/>
+/// later, then the output pipes are abandoned so a descendant that escaped cannot hold the call.
+/// A timeout is a value (<see cref="ProcessEnd.TimedOut"/>); caller cancellation stops the tree the
+/// same way and then throws <see cref="OperationCanceledException"/>.
+/// </summary>
+internal sealed class ProcessRunner(TimeProvider timeProvider)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(1);
+    private static readonly Lazy<string?> Setsid = new(() => OperatingSystem.IsLinux() ? ExecutableLocator.Find("setsid") : null);
+
+    public static ProcessRunner System { get; } = new(TimeProvider.System);
+
+    public async Task<ProcessOutcome> RunAsync(ProcessSpec spec, IExecutionSink sink, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var searchPath = spec.Environment.TryGetValue("PATH", out var childPath) ? childPath : null;
+        var commandPath = ExecutableLocator.Find(spec.Command, searchPath, spec.WorkingDirectory);
+        if (commandPath is null)
+        {
+            return SpawnFailure(ExecutableLocator.DescribeMissing(spec.Command, searchPath, spec.WorkingDirectory), null);
+        }
+
+        var setsid = Setsid.Value;
+        var stdout = new CapturingPipeTarget(OutputChannel.Stdout, sink);
+        var stderr = new CapturingPipeTarget(OutputChannel.Stderr, sink);
+        var command = Cli.Wrap(setsid ?? commandPath)
+            .WithArguments(setsid is null ? spec.Arguments : [commandPath, .. spec.Arguments])
+            .WithWorkingDirectory(spec.WorkingDirectory)
+            .WithEnvironmentVariables(spec.Environment.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal))
+            .WithStandardInputPipe(spec.StandardInput is null ? PipeSource.Null : PipeSource.FromString(spec.StandardInput))
+            .WithStandardOutputPipe(stdout)
+            .WithStandardErrorPipe(stderr)
+            .WithValidation(CommandResultValidation.None);
+
+        // Cancelling this token makes CliWrap stop reading the pipes and stop waiting.
+        using var abandon = new CancellationTokenSource();
+        CommandTask<CommandResult> running;
+        try
+        {
+            running = command.ExecuteAsync(abandon.Token);
+        }
+        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or DirectoryNotFoundException)
+        {
+            return SpawnFailure($"spawn {spec.Command} failed: {ex.Message} (cwd {spec.WorkingDirectory})", commandPath);
+        }
+
+        var pid = running.ProcessId;
+        var ownGroup = setsid is not null;
+        try
+        {
+            var result = await running.Task.WaitAsync(spec.Timeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            return Exited(result.ExitCode, stdout.Text, stderr.Text, pid, commandPath);
+        }
+        catch (TimeoutException)
+        {
+            await StopTreeAsync(running, pid, ownGroup, spec.KillGrace, abandon).ConfigureAwait(false);
+            return new ProcessOutcome
+            {
+                End = ProcessEnd.TimedOut, Stdout = stdout.Text, Stderr = stderr.Text, ProcessId = pid, CommandPath = commandPath,
+            };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await StopTreeAsync(running, pid, ownGroup, spec.KillGrace, abandon).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static ProcessOutcome SpawnFailure(string message, string? commandPath) =>
+        new() { End = ProcessEnd.SpawnFailed, SpawnError = message, Stderr = message, CommandPath = commandPath };
+
+    private static ProcessOutcome Exited(int exitCode, string stdout, string stderr, int pid, string commandPath)
+    {
+        // setsid reports its own exec failure (e.g. a script without a shebang) as 126/127 plus this text.
+        if (exitCode is 126 or 127 && stdout.Length == 0 && stderr.StartsWith("setsid: failed to execute", StringComparison.Ordinal))
+        {
+            return SpawnFailure(stderr.Trim(), commandPath) with { ProcessId = pid };
+        }
+
+        return new ProcessOutcome
+        {
+            End = ProcessEnd.Exited, ExitCode = exitCode, Stdout = stdout, Stderr = stderr, ProcessId = pid, CommandPath = commandPath,
+        };
+    }
+
+    /// <summary>
+    /// SIGTERM to the group, wait (bounded by <paramref name="grace"/>) for the tree to go, SIGKILL
+    /// what is left, then abandon the pipes. Returns within grace + ~1 s whatever the tree does.
+    /// </summary>
+    private async Task StopTreeAsync(CommandTask<CommandResult> running, int pid, bool ownGroup, TimeSpan grace, CancellationTokenSource abandon)
+    {
+        ProcessSignals.Send(pid, ownGroup, ProcessSignals.SigTerm);
+        var deadline = timeProvider.GetUtcNow() + grace;
+        while (timeProvider.GetUtcNow() < deadline && !(running.Task.IsCompleted && !ProcessSignals.AnyAlive(pid, ownGroup)))
+        {
+            await Task.Delay(PollInterval, timeProvider).ConfigureAwait(false);
+        }
+
+        if (ProcessSignals.AnyAlive(pid, ownGroup))
+        {
+            ProcessSignals.Send(pid, ownGroup, ProcessSignals.SigKill);
+        }
+
+        await abandon.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await running.Task.WaitAsync(DrainLimit, timeProvider).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            // Expected: the pipes were abandoned, or a descendant outside the group still holds them.
+            _ = running.Task.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+        }
+    }
+}

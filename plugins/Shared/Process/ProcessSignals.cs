@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace AgentRuntime.Plugins.Shared;
+
+/// <summary>Signals a process group and asks whether any live (non-zombie) member is left.</summary>
+internal static partial class ProcessSignals
+{
+    public const int SigKill = 9;
+    public const int SigTerm = 15;
+
+    /// <summary>Signals the group led by <paramref name="pid"/>, or just the process when it has no group of its own.</summary>
+    public static void Send(int pid, bool ownGroup, int signal)
+    {
+        if (pid <= 0 || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // The reference falls back to the child alone when signalling the group fails.
+        if (!ownGroup || Kill(-pid, signal) != 0)
+        {
+            _ = Kill(pid, signal);
+        }
+    }
+
+    /// <summary>Whether any process of the group (or the process itself) is still running; zombies do not count.</summary>
+    public static bool AnyAlive(int pid, bool ownGroup)
+    {
+        if (pid <= 0 || OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        if (!Directory.Exists("/proc/self"))
+        {
+            return Kill(ownGroup ? -pid : pid, 0) == 0;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            var name = Path.GetFileName(directory);
+            if (!int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var candidate))
+            {
+                continue;
+            }
+
+            if (ReadStat(candidate) is { } stat && stat.State != 'Z' && stat.State != 'X'
+                && (ownGroup ? stat.ProcessGroup == pid : candidate == pid))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>State letter and process-group id from <c>/proc/&lt;pid&gt;/stat</c>, or null when the process is gone.</summary>
+    public static (char State, int ProcessGroup)? ReadStat(int pid)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        // "pid (comm) S ppid pgrp ..." — comm may contain spaces and parentheses, so split after the last ')'.
+        var close = text.LastIndexOf(')');
+        var fields = text[(close + 2)..].Split(' ');
+        return fields.Length > 2 && int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var group)
+            ? (fields[0][0], group)
+            : null;
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}

@@ -1,0 +1,27 @@
+namespace AgentRuntime.Plugins.Shared;
+
+/// <summary>
+/// What <see cref="ProcessRunner"/> launches: an executable with an argument vector (never a
+/// shell), a working directory, variables overlaid on the runtime's own environment, optional
+/// stdin text and a timeout.
+/// </summary>
+internal sealed record ProcessSpec
+{
+    /// <summary>A bare name (searched on the child's <c>PATH</c>) or a path (relative to <see cref="WorkingDirectory"/>).</summary>
+    public required string Command { get; init; }
+
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    public required string WorkingDirectory { get; init; }
+
+    /// <summary>Overlaid on the runtime process's environment; the whole process env is never recorded.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Written to stdin, which is then closed; null closes stdin at once.</summary>
+    public string? StandardInput { get; init; }
+
+    public required TimeSpan Timeout { get; init; }
+
+    /// <summary>How long the process group gets between SIGTERM and SIGKILL.</summary>
+    public TimeSpan KillGrace { get; init; } = TimeSpan.FromSeconds(5);
+}
