@@ -3,7 +3,6 @@ using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Profiles;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Tests.TestSupport;
-using Microsoft.Data.Sqlite;
 
 namespace AgentRuntime.Host.Tests.Dispatch;
 
@@ -57,30 +56,9 @@ internal static class BunFixtureData
             File.Copy(file, copy.Combine(Path.GetFileName(file)));
         }
 
-        using var connection = new SqliteConnection($"Data Source={copy.Combine("runtime.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, source, subject, description, priority, payload_json, requested_profile, requested_adapter, created_at, updated_at, max_attempts, status, attempt_count, available_at FROM tasks WHERE task_id = $id";
-        command.Parameters.AddWithValue("$id", taskId);
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read(), $"task {taskId} not in fixture DB");
-        return new TaskRecord
-        {
-            TaskId = taskId,
-            Kind = reader.GetString(0),
-            Source = reader.GetString(1),
-            Subject = reader.IsDBNull(2) || reader.GetString(2).Length == 0 ? null : reader.GetString(2),
-            Description = reader.IsDBNull(3) || reader.GetString(3).Length == 0 ? null : reader.GetString(3),
-            Priority = reader.GetInt32(4),
-            Payload = (JsonObject)JsonNode.Parse(reader.GetString(5))!,
-            RequestedProfile = reader.GetString(6),
-            RequestedAdapter = reader.GetString(7),
-            CreatedAt = reader.GetString(8),
-            UpdatedAt = reader.GetString(9),
-            MaxAttempts = reader.GetInt32(10),
-            Status = reader.GetString(11),
-            AttemptCount = reader.GetInt32(12),
-            AvailableAt = reader.GetString(13),
-        };
+        // Read through the store itself (it migrates the private copy, never the shared fixture).
+        using var database = RuntimeDatabase.Open(copy.Combine("runtime.db"), TimeProvider.System);
+        var store = new TaskStore(database, new TaskStoreOptions { DefaultProfile = "lumen", MaxAttempts = 2, RetryBackoffSeconds = 0, RunnerId = "test" }, TimeProvider.System);
+        return store.GetTask(taskId) ?? throw new InvalidOperationException($"task {taskId} not in fixture DB");
     }
 }
