@@ -11,6 +11,9 @@ namespace AgentRuntime.Plugins.Ollama;
 internal sealed class OllamaAdapter : IAdapter
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+
+    // The reference healthcheck had no limit; an unreachable host must not stall `healthcheck`.
+    private static readonly TimeSpan HealthcheckLimit = TimeSpan.FromSeconds(10);
     private readonly AdapterSettings _settings;
     private readonly HttpClient _http = new() { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
@@ -26,14 +29,16 @@ internal sealed class OllamaAdapter : IAdapter
     public async Task<HealthReport> HealthcheckAsync(CancellationToken cancellationToken)
     {
         var detail = new JsonObject { ["endpoint"] = Endpoint, ["model"] = Model };
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(HealthcheckLimit);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint.TrimEnd('/') + "/api/tags");
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, limit.Token).ConfigureAwait(false);
             var names = new JsonArray();
             if (response.IsSuccessStatusCode)
             {
-                var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
+                var body = await response.Content.ReadFromJsonAsync<JsonObject>(limit.Token).ConfigureAwait(false);
                 foreach (var model in body?["models"] as JsonArray ?? [])
                 {
                     if (model?["name"] is JsonValue name && name.GetValueKind() == JsonValueKind.String)
@@ -55,25 +60,9 @@ internal sealed class OllamaAdapter : IAdapter
         }
     }
 
-    public async Task<ProbeResult> ProbeAsync(CancellationToken cancellationToken)
-    {
-        var url = Endpoint.TrimEnd('/') + "/api/tags";
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Accept.ParseAdd("application/json");
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            return status >= 500
-                ? new ProbeResult { Ok = false, Reason = $"{url} returned {status}", Detail = new JsonObject { ["status"] = status } }
-                : new ProbeResult { Ok = true, Detail = new JsonObject { ["status"] = status, ["url"] = url } };
-        }
-        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or UriFormatException
-                                       || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return new ProbeResult { Ok = false, Reason = ex.Message, Detail = new JsonObject { ["url"] = url } };
-        }
-    }
+    /// <summary>Spec §5.6: <c>GET &lt;endpoint&gt;/api/tags</c> within 2.5 s; only a network error or a 5xx is unhealthy.</summary>
+    public Task<ProbeResult> ProbeAsync(CancellationToken cancellationToken) =>
+        HttpProbe.GetAsync(Endpoint.TrimEnd('/') + "/api/tags", cancellationToken);
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, IExecutionSink sink, CancellationToken cancellationToken)
     {
@@ -88,9 +77,12 @@ internal sealed class OllamaAdapter : IAdapter
             using var response = await _http.PostAsync(url, content, timeout.Token).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             sink.Write(OutputChannel.Stdout, text);
-            var parsed = JsonNode.Parse(text) as JsonObject ?? throw new JsonException("response body is not a JSON object");
-            var raw = NonEmpty(parsed["response"]) ?? NonEmpty(parsed["thinking"]) ?? parsed.ToJsonString();
             var status = (int)response.StatusCode;
+            var parsed = response.IsSuccessStatusCode ? ParseObject(text) : TryParseObject(text);
+
+            // Fixed on purpose: the reference parsed an error body first, so a 404 HTML page became
+            // a retryable JSON error; a non-OK status is classified by its status, body kept as raw output.
+            var raw = parsed is null ? text : NonEmpty(parsed["response"]) ?? NonEmpty(parsed["thinking"]) ?? parsed.ToJsonString(CompactJson.Options);
             return response.IsSuccessStatusCode
                 ? new ExecutionResult
                 {
@@ -128,6 +120,21 @@ internal sealed class OllamaAdapter : IAdapter
     {
         _http.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static JsonObject ParseObject(string text) =>
+        JsonNode.Parse(text) as JsonObject ?? throw new JsonException("response body is not a JSON object");
+
+    private static JsonObject? TryParseObject(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? NonEmpty(JsonNode? node) =>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Plugins.Codex;
 using AgentRuntime.Plugins.Tests.Conformance;
+using AgentRuntime.Plugins.Tests.FakeServers;
 using AgentRuntime.Plugins.Tests.TestSupport;
 using AgentRuntime.Sdk;
 
@@ -83,6 +84,27 @@ public sealed class CodexAdapterTests : ProcessAdapterConformanceTests
         Assert.Equal(result.Stdout, result.LastMessage);
         Assert.StartsWith("{\"type\":\"turn.completed\"}", result.RawOutput, StringComparison.Ordinal);
         Assert.True(Directory.Exists(Temp.Combine("codex-home", "nested")), "CODEX_HOME is created relative to the working dir");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Probe_ProviderBaseUrl_ChecksModelsEndpoint()
+    {
+        await using var server = new OpenAiResponsesFake(FakeTurn.Outcome);
+        await server.StartAsync();
+        var settings = Settings(Behaviour.Succeed, TimeSpan.FromSeconds(5));
+        settings["providerBaseUrl"] = server.BaseUrl + "/v1/";
+        await using (var adapter = Create(settings))
+        {
+            var probe = await adapter.ProbeAsync(CancellationToken.None);
+            Assert.True(probe.Ok, probe.Reason);
+            Assert.Equal(server.BaseUrl + "/v1/models", (string?)probe.Detail!["url"]);
+        }
+
+        settings["providerBaseUrl"] = "http://127.0.0.1:1/v1";
+        await using var unreachable = Create(settings);
+        var failed = await unreachable.ProbeAsync(CancellationToken.None);
+        Assert.False(failed.Ok);
+        Assert.Equal("http://127.0.0.1:1/v1/models", (string?)failed.Detail!["url"]);
     }
 
     private (JsonObject Settings, string ArgsFile, string StdinFile) Recording()

@@ -35,6 +35,6 @@ internal sealed record RealCliRun(ExecutionResult Result, RecordingSink Sink, Ti
     public void AssertNoSurvivors() => Assert.Empty(Processes.WithEnvironmentMarker(Marker));
 
     public string Describe() =>
-        $"exit={Result.ExitStatus} retry={Result.RetryClass} elapsed={Elapsed}\nraw={Result.RawOutput}\nstdout={Result.Stdout}\nstderr={Result.Stderr}\n" +
+        $"exit={Result.ExitStatus} exit_code={Result.Diagnostics?["exit_code"]} retry={Result.RetryClass} elapsed={Elapsed}\nraw={Result.RawOutput}\nstdout={Result.Stdout}\nstderr={Result.Stderr}\n" +
         $"requests:\n{string.Join('\n', Received.Select(r => $"{r.Method} {r.Path} {r.Body[..Math.Min(r.Body.Length, 300)]}"))}";
 }

@@ -3,6 +3,7 @@ using AgentRuntime.Plugins.Codex;
 using AgentRuntime.Plugins.Tests.FakeServers;
 using AgentRuntime.Plugins.Tests.TestSupport;
 using AgentRuntime.Sdk;
+using Xunit.Abstractions;
 
 namespace AgentRuntime.Plugins.Tests.RealCli;
 
@@ -12,6 +13,7 @@ namespace AgentRuntime.Plugins.Tests.RealCli;
 /// </summary>
 public sealed class RealCodexTests : IDisposable
 {
+    private readonly ITestOutputHelper _output;
     private readonly TempDirectory _temp = new("real-codex");
 
     [RealCliFact("codex", Timeout = 180_000)]
@@ -19,12 +21,15 @@ public sealed class RealCodexTests : IDisposable
     {
         await using var server = await StartAsync(FakeTurn.Outcome);
         var run = await RealCliRun.ExecuteAsync(new CodexAdapterFactory(), "codex", Settings(server, 120_000), server, _temp.Path);
+        _output.WriteLine(run.Describe());
 
         Assert.True(run.Result.ExitStatus == ExitStatus.Ok, run.Describe());
         Assert.Equal(RetryClass.None, run.Result.RetryClass);
         Assert.Equal(Requests.CanonicalOutcome, run.Result.LastMessage.Trim());
         Assert.Equal(Requests.CanonicalOutcome, run.Result.RawOutput.Trim());
-        Assert.Contains(run.Received, r => r is { Method: "POST", Path: "/v1/responses" } && r.Body.Contains("Reply with the canonical outcome", StringComparison.Ordinal));
+        Assert.True(
+            run.Received.Any(r => r is { Method: "POST", Path: "/v1/responses" } && r.Body.Contains("Reply with the canonical outcome", StringComparison.Ordinal)),
+            run.Describe());
         run.AssertStdoutIsTheCliStdout();
         Assert.All(run.Result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.NotNull(JsonNode.Parse(line)?["type"]));
         Assert.True(Directory.Exists(_temp.Combine("codex-home")));
@@ -36,6 +41,7 @@ public sealed class RealCodexTests : IDisposable
     {
         await using var server = await StartAsync(FakeTurn.RateLimit);
         var run = await RealCliRun.ExecuteAsync(new CodexAdapterFactory(), "codex", Settings(server, 120_000), server, _temp.Path);
+        _output.WriteLine(run.Describe());
 
         Assert.True(run.Result.ExitStatus == ExitStatus.Error, run.Describe());
         Assert.Equal(RetryClass.Retryable, run.Result.RetryClass);
@@ -48,6 +54,7 @@ public sealed class RealCodexTests : IDisposable
     {
         await using var server = await StartAsync(FakeTurn.Malformed);
         var run = await RealCliRun.ExecuteAsync(new CodexAdapterFactory(), "codex", Settings(server, 120_000), server, _temp.Path);
+        _output.WriteLine(run.Describe());
 
         Assert.True(run.Result.ExitStatus == ExitStatus.Error, run.Describe());
         Assert.Equal(RetryClass.Retryable, run.Result.RetryClass);
@@ -59,6 +66,7 @@ public sealed class RealCodexTests : IDisposable
     {
         await using var server = await StartAsync(FakeTurn.Hang);
         var run = await RealCliRun.ExecuteAsync(new CodexAdapterFactory(), "codex", Settings(server, 8_000), server, _temp.Path);
+        _output.WriteLine(run.Describe());
 
         Assert.True(run.Result.ExitStatus == ExitStatus.Timeout, run.Describe());
         Assert.Equal("timeout", run.Result.Note);
@@ -66,6 +74,8 @@ public sealed class RealCodexTests : IDisposable
         Assert.True(server.ModelCalled.Task.IsCompleted, run.Describe());
         run.AssertNoSurvivors();
     }
+
+    public RealCodexTests(ITestOutputHelper output) => _output = output;
 
     public void Dispose() => _temp.Dispose();
 
