@@ -28,8 +28,10 @@ internal sealed class GuardedAdapter(string adapterId, string pluginName, IAdapt
             cancellationToken);
 
     /// <summary>
-    /// Runs an attempt. An exception from the plugin becomes a retryable error result with note
-    /// <c>adapter_exception</c>, so the attempt is always finalized (reference defect B19).
+    /// Runs an attempt. An exception from the plugin becomes an error result with note
+    /// <c>adapter_exception</c>, so the attempt is always finalized (reference defect B19):
+    /// permanent for an <see cref="AdapterConfigurationException"/> (a misconfigured adapter or an
+    /// unresolvable credential does not fix itself), retryable for anything else.
     /// </summary>
     public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, IExecutionSink sink, TimeSpan? hardLimit, CancellationToken cancellationToken) =>
         PluginGuard.RunAsync(
@@ -38,7 +40,7 @@ internal sealed class GuardedAdapter(string adapterId, string pluginName, IAdapt
             {
                 RawOutput = $"adapter {AdapterId} (plugin {PluginName}) failed: {PluginGuard.Describe(ex)}",
                 ExitStatus = ex is TimeoutException ? ExitStatus.Timeout : ExitStatus.Error,
-                RetryClass = RetryClass.Retryable,
+                RetryClass = ex is AdapterConfigurationException ? RetryClass.Permanent : RetryClass.Retryable,
                 Note = "adapter_exception",
                 Stderr = ex.ToString(),
                 Diagnostics = new JsonObject { ["reason"] = "adapter_exception", ["error"] = PluginGuard.Describe(ex) },

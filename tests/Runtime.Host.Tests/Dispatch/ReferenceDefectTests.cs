@@ -117,4 +117,24 @@ public sealed class ReferenceDefectTests
         var outcome = JsonNode.Parse((string)runtime.Task(taskId)["outcome_json"]!)!;
         Assert.Equal("Verification failed: outcome artifact path is not a managed on-disk artifact: reports/missing.md", outcome["operator_summary"]!.GetValue<string>());
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task B19_UnresolvableCredential_FinalizesAsPermanentFailureNamingTheProblem()
+    {
+        using var runtime = new TestRuntime();
+        runtime.AddScriptAdapter("script-ok", "echo should-not-run", extra: new JsonObject { ["env"] = new JsonObject { ["API_TOKEN_CREDENTIAL"] = "lumen-token" } });
+        runtime.Save();
+        var home = runtime.Directory.Combine("home");
+        Directory.CreateDirectory(home);
+        var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
+
+        var result = await runtime.RunAsync(new Dictionary<string, string> { ["HOME"] = home }, "run-once");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("permanent_failure", result.Json["status"]!.GetValue<string>());
+        var task = runtime.Task(taskId);
+        Assert.Equal("permanent_failure", task["status"]);
+        Assert.Contains($"credentials skill missing at {home}/.claude/skills/skills-repo/credentials/credentials.ts; cannot resolve *_CREDENTIAL refs", (string)task["last_error"]!, StringComparison.Ordinal);
+        Assert.Equal("finished", runtime.Attempts(taskId).Single()["status"]);
+    }
 }
