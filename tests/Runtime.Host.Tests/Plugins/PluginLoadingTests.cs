@@ -34,6 +34,14 @@ public sealed class PluginLoadingTests
         Assert.Equal("hello", entry["detail"]!["greeting"]!.GetValue<string>());
         Assert.Equal("EchoPlugin", entry["plugin"]!["name"]!.GetValue<string>());
         Assert.Equal(Path.Combine(pluginsDir, "EchoPlugin", "EchoPlugin.dll"), entry["plugin"]!["path"]!.GetValue<string>());
+
+        // Usable: a task dispatched to the adapter entry runs through the dropped plugin.
+        var taskId = await runtime.IntakeAsync("""{"kind":"github-story","source":"test","payload":{}}""");
+        var run = await runtime.RunAsync("run-once");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("completed", run.Json["status"]!.GetValue<string>());
+        Assert.StartsWith("hello: echoed task github-story", (string)System.Text.Json.Nodes.JsonNode.Parse((string)runtime.Task(taskId)["outcome_json"]!)!["operator_summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("echo", runtime.Attempts(taskId).Single()["adapter_kind"]);
     }
 
     [Fact(Timeout = 300_000)]
