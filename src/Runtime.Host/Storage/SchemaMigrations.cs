@@ -72,7 +72,9 @@ internal static class SchemaMigrations
     /// <summary>
     /// Counting a million rows per <c>status</c> call is a full index scan; these triggers keep the
     /// counts in step with every writer of the file, the Bun runtime included. Back-filled once here,
-    /// in the same transaction that creates the triggers, so no write is missed. (A REPLACE that
+    /// in the same transaction that creates the triggers, so no write is missed. Plain INSERT OR
+    /// IGNORE + UPDATE rather than UPSERT, so any SQLite that can read the file (3.8.3 and later,
+    /// for the partial indexes and WITHOUT ROWID) can also parse the triggers. (A REPLACE that
     /// deletes a task would skip the delete trigger; neither runtime replaces task rows.)
     /// </summary>
     private const string StatusCountsSql = """
@@ -85,8 +87,8 @@ internal static class SchemaMigrations
           SELECT status, COUNT(*) FROM tasks GROUP BY status;
         CREATE TRIGGER IF NOT EXISTS trg_tasks_count_insert AFTER INSERT ON tasks
         BEGIN
-          INSERT INTO task_status_counts (status, task_count) VALUES (NEW.status, 1)
-            ON CONFLICT (status) DO UPDATE SET task_count = task_count + 1;
+          INSERT OR IGNORE INTO task_status_counts (status, task_count) VALUES (NEW.status, 0);
+          UPDATE task_status_counts SET task_count = task_count + 1 WHERE status = NEW.status;
         END;
         CREATE TRIGGER IF NOT EXISTS trg_tasks_count_delete AFTER DELETE ON tasks
         BEGIN
@@ -96,8 +98,8 @@ internal static class SchemaMigrations
           WHEN OLD.status IS NOT NEW.status
         BEGIN
           UPDATE task_status_counts SET task_count = task_count - 1 WHERE status = OLD.status;
-          INSERT INTO task_status_counts (status, task_count) VALUES (NEW.status, 1)
-            ON CONFLICT (status) DO UPDATE SET task_count = task_count + 1;
+          INSERT OR IGNORE INTO task_status_counts (status, task_count) VALUES (NEW.status, 0);
+          UPDATE task_status_counts SET task_count = task_count + 1 WHERE status = NEW.status;
         END;
         """;
 

@@ -117,7 +117,7 @@ internal sealed partial class TaskStore
         {
             throw new TaskInputException(
                 "schedule.delay_minutes",
-                $"{DelayMinutesMessage}, got {JsJson.FormatNumber(delay)}");
+                $"{DelayMinutesMessage}, got {(double.IsFinite(delay) ? JsJson.FormatNumber(delay) : delay.ToString(CultureInfo.InvariantCulture))}");
         }
 
         // JavaScript date arithmetic: whole milliseconds, the fraction truncated.
