@@ -51,8 +51,12 @@ internal sealed partial class RuntimeDatabase : IDisposable
             connection.Open();
             database.Execute("PRAGMA journal_mode = WAL;");
             database.Execute("PRAGMA busy_timeout = 5000;");
-            database.ApplyCoreSchema();
-            SchemaMigrations.Apply(database);
+            if (!SchemaMigrations.AllApplied(database))
+            {
+                database.ApplyCoreSchema();
+                SchemaMigrations.Apply(database);
+            }
+
             return database;
         }
         catch

@@ -103,6 +103,23 @@ internal static class SchemaMigrations
         END;
         """;
 
+    /// <summary>
+    /// True when every known migration is recorded: this host already brought the file up to date
+    /// (core schema and legacy back-fills included), and nothing since can have undone that, so
+    /// opening skips the idempotent DDL. Keeps a dispatch cycle's start-up short.
+    /// </summary>
+    public static bool AllApplied(RuntimeDatabase database)
+    {
+        var exists = database.Scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+        if (exists is null)
+        {
+            return false;
+        }
+
+        var applied = AppliedIds(database);
+        return All.All(m => applied.Contains(m.Id));
+    }
+
     public static void Apply(RuntimeDatabase database)
     {
         database.Execute("""
