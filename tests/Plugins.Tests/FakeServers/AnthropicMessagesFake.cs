@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Plugins.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -31,7 +30,7 @@ internal sealed class AnthropicMessagesFake(FakeTurn turn) : FakeModelServer(tur
         using var reader = new StreamReader(context.Request.Body);
         var request = JsonNode.Parse(await reader.ReadToEndAsync(context.RequestAborted));
         var model = (string?)request?["model"] ?? "claude-fake";
-        var text = Requests.CanonicalOutcome;
+        var text = FinalText;
         if (request?["stream"] is JsonValue stream && (bool)stream)
         {
             var response = context.Response;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AgentRuntime.Plugins.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
@@ -22,6 +23,9 @@ internal abstract class FakeModelServer : IAsyncDisposable
     protected FakeModelServer(FakeTurn turn) => Turn = turn;
 
     public FakeTurn Turn { get; }
+
+    /// <summary>The model's final message on an <see cref="FakeTurn.Outcome"/> turn (default: the canonical completed outcome).</summary>
+    public string FinalText { get; init; } = Requests.CanonicalOutcome;
 
     public string BaseUrl { get; private set; } = "";
 

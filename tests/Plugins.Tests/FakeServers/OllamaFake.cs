@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Plugins.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -7,7 +6,7 @@ namespace AgentRuntime.Plugins.Tests.FakeServers;
 
 /// <summary>
 /// Ollama's <c>/api/tags</c> and <c>/api/generate</c>. The requested model picks the answer:
-/// <c>ok-model</c> answers the canonical outcome, <c>fail-model</c> a 503, <c>html-model</c> a 404
+/// <c>ok-model</c> answers <see cref="FakeModelServer.FinalText"/>, <c>fail-model</c> a 503, <c>html-model</c> a 404
 /// HTML page, <c>hang-model</c> never answers.
 /// </summary>
 internal sealed class OllamaFake() : FakeModelServer(FakeTurn.Outcome)
@@ -38,7 +37,7 @@ internal sealed class OllamaFake() : FakeModelServer(FakeTurn.Outcome)
                     await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                     break;
                 default:
-                    await context.Response.WriteAsJsonAsync(new JsonObject { ["model"] = model, ["response"] = Requests.CanonicalOutcome, ["done"] = true });
+                    await context.Response.WriteAsJsonAsync(new JsonObject { ["model"] = model, ["response"] = FinalText, ["done"] = true });
                     break;
             }
         });

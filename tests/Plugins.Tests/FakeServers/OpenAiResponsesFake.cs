@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Plugins.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -39,7 +38,7 @@ internal sealed class OpenAiResponsesFake(FakeTurn turn) : FakeModelServer(turn)
         var message = new JsonObject
         {
             ["type"] = "message", ["id"] = "msg_1", ["status"] = "completed", ["role"] = "assistant",
-            ["content"] = new JsonArray(new JsonObject { ["type"] = "output_text", ["text"] = Requests.CanonicalOutcome, ["annotations"] = new JsonArray() }),
+            ["content"] = new JsonArray(new JsonObject { ["type"] = "output_text", ["text"] = FinalText, ["annotations"] = new JsonArray() }),
         };
         await WriteEventAsync(response, "response.created", Event("response.created", new JsonObject { ["response"] = Response(id, "in_progress") }));
         await WriteEventAsync(response, "response.output_item.added", Event("response.output_item.added", new JsonObject
@@ -48,7 +47,7 @@ internal sealed class OpenAiResponsesFake(FakeTurn turn) : FakeModelServer(turn)
         }));
         await WriteEventAsync(response, "response.output_text.delta", Event("response.output_text.delta", new JsonObject
         {
-            ["item_id"] = "msg_1", ["output_index"] = 0, ["content_index"] = 0, ["delta"] = Requests.CanonicalOutcome,
+            ["item_id"] = "msg_1", ["output_index"] = 0, ["content_index"] = 0, ["delta"] = FinalText,
         }));
         await WriteEventAsync(response, "response.output_item.done", Event("response.output_item.done", new JsonObject
         {
