@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Json;
@@ -12,13 +11,13 @@ namespace AgentRuntime.Host.Dispatch;
 /// </summary>
 internal sealed class DispatchLock : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly string _content;
     private bool _released;
 
-    private DispatchLock(string path, FileStream stream)
+    private DispatchLock(string path, string content)
     {
         Path = path;
-        _stream = stream;
+        _content = content;
     }
 
     public string Path { get; }
@@ -31,23 +30,31 @@ internal sealed class DispatchLock : IDisposable
             return new LockAcquisition(null, null);
         }
 
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var content = JsJson.Serialize(new JsonObject
+        {
+            ["pid"] = Environment.ProcessId,
+            ["runner_id"] = runnerId,
+            ["created_at"] = IsoTime.Now(time),
+        });
+
+        // Publish the lock whole: write a private file, then move it into place without replacing
+        // (link(2) semantics). Another dispatcher therefore never sees an empty or half-written lock
+        // and mistakes it for a stale one while this process is still writing it.
+        var staging = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-            var content = JsJson.Serialize(new JsonObject
-            {
-                ["pid"] = Environment.ProcessId,
-                ["runner_id"] = runnerId,
-                ["created_at"] = IsoTime.Now(time),
-            });
-            stream.Write(Encoding.UTF8.GetBytes(content));
-            stream.Flush(flushToDisk: true);
-            return new LockAcquisition(new DispatchLock(path, stream), stale);
+            File.WriteAllText(staging, content);
+            File.Move(staging, path, overwrite: false);
+            return new LockAcquisition(new DispatchLock(path, content), stale);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new LockAcquisition(null, stale);
+        }
+        finally
+        {
+            File.Delete(staging);
         }
     }
 
@@ -113,17 +120,48 @@ internal sealed class DispatchLock : IDisposable
             }
         }
 
+        return RemoveIfUnchanged(path, text, out heldByLiveProcess) ? new StaleLock(reason, pid, runner) : null;
+    }
+
+    /// <summary>
+    /// Removes the stale lock only if it still holds what was inspected: it is renamed aside first,
+    /// and if another dispatcher replaced it meanwhile with a live lock, that lock is put back.
+    /// </summary>
+    private static bool RemoveIfUnchanged(string path, string inspected, out bool heldByLiveProcess)
+    {
+        heldByLiveProcess = false;
+        var aside = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.stale";
         try
         {
-            File.Delete(path);
+            File.Move(path, aside, overwrite: false);
+        }
+        catch (FileNotFoundException)
+        {
+            return false; // someone else cleared it; acquisition decides
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             heldByLiveProcess = true;
-            return null;
+            return false;
         }
 
-        return new StaleLock(reason, pid, runner);
+        if (File.ReadAllText(aside).Trim() == inspected)
+        {
+            File.Delete(aside);
+            return true;
+        }
+
+        heldByLiveProcess = true;
+        try
+        {
+            File.Move(aside, path, overwrite: false);
+        }
+        catch (IOException)
+        {
+            File.Delete(aside);
+        }
+
+        return false;
     }
 
     public void Dispose()
@@ -134,10 +172,13 @@ internal sealed class DispatchLock : IDisposable
         }
 
         _released = true;
-        _stream.Dispose();
         try
         {
-            File.Delete(Path);
+            // Delete only our own lock: never one a later dispatcher took after ours was cleared.
+            if (File.ReadAllText(Path) == _content)
+            {
+                File.Delete(Path);
+            }
         }
         catch (IOException)
         {

@@ -71,4 +71,49 @@ public sealed class DispatchLockTests : IDisposable
             await sleeper.WaitForExitAsync();
         }
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task TryAcquire_LockIsPublishedWhole_NeverSeenEmptyByAnotherDispatcher()
+    {
+        // A dispatcher that found the lock empty would clear it as stale while its owner was still
+        // writing it, and two cycles would run at once (seen as one task claimed twice).
+        using var stop = new CancellationTokenSource();
+        var partialReads = 0;
+        var reader = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    if (File.ReadAllText(LockPath).Length == 0)
+                    {
+                        Interlocked.Increment(ref partialReads);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+            }
+        });
+
+        for (var i = 0; i < 300; i++)
+        {
+            var acquisition = DispatchLock.TryAcquire(LockPath, "me", TimeProvider.System);
+            Assert.True(acquisition.Acquired);
+            acquisition.Lock!.Dispose();
+        }
+
+        await stop.CancelAsync();
+        await reader;
+        Assert.Equal(0, partialReads);
+    }
+
+    [Fact]
+    public void Release_LockReplacedByAnotherDispatcher_IsLeftInPlace()
+    {
+        var acquisition = DispatchLock.TryAcquire(LockPath, "me", TimeProvider.System);
+        File.WriteAllText(LockPath, "{\"pid\":1,\"runner_id\":\"someone-else\"}");
+        acquisition.Lock!.Dispose();
+        Assert.True(File.Exists(LockPath));
+    }
 }
