@@ -17,6 +17,19 @@ internal static class CliApp
         root.Subcommands.Add(PluginsCommand.Create());
         root.Subcommands.Add(HealthcheckCommand.Create());
         root.Subcommands.Add(RunOnceCommand.Create());
+        root.Subcommands.Add(ScheduleCreateCommand.Create());
+        root.Subcommands.Add(ScheduleTickCommand.Create());
+        root.Subcommands.Add(SensorEventCommand.Create());
+        root.Subcommands.Add(BridgeCommand.GitHub());
+        root.Subcommands.Add(BridgeCommand.Discord());
+        root.Subcommands.Add(WorkflowListCommand.Create());
+        root.Subcommands.Add(WorkflowShowCommand.Create());
+        root.Subcommands.Add(WorkflowCreateCommand.Create());
+        root.Subcommands.Add(WorkflowTransitionCommand.Create());
+        root.Subcommands.Add(WorkflowCompleteCommand.Create());
+        root.Subcommands.Add(SnapshotCommand.Create());
+        root.Subcommands.Add(SeedBacklogCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 

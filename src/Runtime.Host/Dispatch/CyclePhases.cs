@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
 using AgentRuntime.Host.Cli;
+using AgentRuntime.Host.Schedules;
+using AgentRuntime.Host.Workflows;
 
 namespace AgentRuntime.Host.Dispatch;
 
@@ -12,5 +15,33 @@ internal static class CyclePhases
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(host);
+        cycle.PreClaimPhases.Add(_ =>
+        {
+            var evaluation = new ScheduleEvaluator(host.Tasks, host.Time, host.Log).Evaluate();
+            if (evaluation.SchedulesEvaluated > 0)
+            {
+                host.RunLog.Write("schedule_evaluation", new JsonObject
+                {
+                    ["schedules_evaluated"] = evaluation.SchedulesEvaluated,
+                    ["tasks_created"] = evaluation.TasksCreated,
+                });
+            }
+
+            return Task.CompletedTask;
+        });
+        cycle.PreClaimPhases.Add(_ =>
+        {
+            var evaluation = new WorkflowEngine(new WorkflowStore(host.Tasks, host.Time), host.Time).EvaluateAll();
+            if (evaluation.WorkflowsEvaluated > 0)
+            {
+                host.RunLog.Write("workflow_evaluation", new JsonObject
+                {
+                    ["workflows_evaluated"] = evaluation.WorkflowsEvaluated,
+                    ["tasks_created"] = evaluation.TasksCreated,
+                });
+            }
+
+            return Task.CompletedTask;
+        });
     }
 }

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Json;
+using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Workflows;
+
+namespace AgentRuntime.Host.Sensors;
+
+/// <summary>
+/// Ingests one sensor event (spec §7.2): record it unless its <c>dedupe_key</c> or
+/// <c>(sensor_id, event_id)</c> was seen, then create or reuse the proposed workflow, enqueue the
+/// proposed task and link both to the record.
+/// </summary>
+internal sealed class SensorEventIngest(TaskStore tasks, WorkflowOperations workflows, TimeProvider time)
+{
+    /// <summary>
+    /// Unlike the reference (which used separate statements), the record, its workflow, its task,
+    /// the linkage and the events are written in one <c>BEGIN IMMEDIATE</c> transaction. The
+    /// unique indexes decide the winner (INSERT OR IGNORE); a concurrent sender of the same event
+    /// waits for the write lock, sees the row, and creates nothing — so one event yields exactly
+    /// one record and one task however many processes deliver it at once.
+    /// </summary>
+    public SensorEventResult Ingest(SensorEventInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return tasks.Database.InTransaction(() =>
+        {
+            var now = IsoTime.Now(time);
+            var record = new SensorEventRecord
+            {
+                SensorEventId = Guid.NewGuid().ToString(),
+                SensorId = input.SensorId,
+                EventId = input.EventId,
+                ObservedAt = input.ObservedAt ?? now,
+                SourceRef = input.SourceRef,
+                DedupeKey = input.DedupeKey,
+                Payload = input.Payload,
+                CreatedAt = now,
+            };
+            var detail = new JsonObject { ["sensor_id"] = input.SensorId, ["event_id"] = input.EventId, ["dedupe_key"] = input.DedupeKey };
+            if (!Insert(record))
+            {
+                tasks.RecordEvent("sensor_event_deduped", null, null, detail);
+                return SensorEventResult.Deduped;
+            }
+
+            tasks.RecordEvent("sensor_event_recorded", null, null, detail);
+            long? workflowId = input.ProposedWorkflow is { } proposed ? Workflow(record, proposed) : null;
+            string? taskId = null;
+            if (input.ProposedTask is { } proposedTask)
+            {
+                taskId = tasks.Enqueue(proposedTask).TaskId;
+                tasks.RecordEvent("sensor_task_created", taskId, null, new JsonObject
+                {
+                    ["sensor_event_id"] = record.SensorEventId,
+                    ["sensor_id"] = record.SensorId,
+                    ["event_id"] = record.EventId,
+                });
+            }
+
+            tasks.Database.Execute(
+                "UPDATE sensor_events SET task_id = $task, workflow_id = $workflow WHERE sensor_event_id = $id",
+                ("$task", taskId),
+                ("$workflow", workflowId),
+                ("$id", record.SensorEventId));
+            return new SensorEventResult(true, taskId, workflowId, record with { TaskId = taskId, WorkflowId = workflowId });
+        });
+    }
+
+    private bool Insert(SensorEventRecord record) => tasks.Database.Execute(
+        """
+        INSERT OR IGNORE INTO sensor_events (sensor_event_id, sensor_id, event_id, observed_at, source_ref, dedupe_key, payload_json, task_id, workflow_id, created_at)
+        VALUES ($id, $sensor, $event, $observed, $ref, $dedupe, $payload, NULL, NULL, $now)
+        """,
+        ("$id", record.SensorEventId),
+        ("$sensor", record.SensorId),
+        ("$event", record.EventId),
+        ("$observed", record.ObservedAt),
+        ("$ref", record.SourceRef),
+        ("$dedupe", record.DedupeKey),
+        ("$payload", JsJson.Serialize(record.Payload)),
+        ("$now", record.CreatedAt)) > 0;
+
+    private long Workflow(SensorEventRecord record, ProposedWorkflow proposed)
+    {
+        var (created, workflow) = workflows.Create(proposed.Template, proposed.InstanceKey, proposed.State, proposed.ContextJson);
+        tasks.RecordEvent(created ? "sensor_workflow_created" : "sensor_workflow_deduped", null, null, new JsonObject
+        {
+            ["sensor_event_id"] = record.SensorEventId,
+            ["workflow_id"] = workflow.Id,
+            ["instance_key"] = workflow.InstanceKey,
+        });
+        return workflow.Id;
+    }
+}

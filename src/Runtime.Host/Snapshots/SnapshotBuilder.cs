@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Cli.Commands;
+using AgentRuntime.Host.Json;
+using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Workflows;
+
+namespace AgentRuntime.Host.Snapshots;
+
+/// <summary>Captures a RuntimeSnapshot (spec §7.8), in the reference key order.</summary>
+internal sealed class SnapshotBuilder(TaskStore tasks, WorkflowStore workflows, string runtimeName, string artifactDir, TimeProvider time)
+{
+    public const int RecentCompletedLimit = 15;
+
+    public const string SnapshotsFolder = "snapshots";
+
+    public JsonObject Capture()
+    {
+        var all = workflows.ListAll();
+        return new JsonObject
+        {
+            ["captured_at"] = IsoTime.Now(time),
+            ["runtime_name"] = runtimeName,
+            ["status"] = StatusCommand.ToJson(tasks.ReadStatus()),
+            ["workflows"] = new JsonArray([.. all.Select(w => (JsonNode?)w.ToShowJson())]),
+            ["active_workflows"] = new JsonArray([.. all.Where(w => w.CompletedAt is null).Select(w => (JsonNode?)w.ToShowJson())]),
+            ["queued_tasks"] = QueuedTasks(),
+            ["recent_completed"] = RecentCompleted(),
+            ["artifact_files"] = new JsonArray([.. ArtifactFiles(artifactDir).Select(f => (JsonNode?)JsonValue.Create(f))]),
+        };
+    }
+
+    /// <summary>Every file under the artifact root, relative with <c>/</c>, excluding the top-level snapshots folder, in code-unit order.</summary>
+    public static IReadOnlyList<string> ArtifactFiles(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Select(path => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(relative => !relative.StartsWith(SnapshotsFolder + "/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private JsonArray QueuedTasks()
+    {
+        var rows = new JsonArray();
+        using var command = tasks.Database.Command(
+            """
+            SELECT task_id, kind, source, subject, status, priority, created_at FROM tasks
+            WHERE status IN ('pending', 'retryable_failure', 'running', 'blocked')
+            ORDER BY priority DESC, created_at ASC, rowid ASC
+            """);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new JsonObject
+            {
+                ["task_id"] = reader.GetString(0),
+                ["kind"] = reader.GetString(1),
+                ["source"] = reader.GetString(2),
+                ["subject"] = reader.IsDBNull(3) ? null : reader.GetString(3),
+                ["status"] = reader.GetString(4),
+                ["priority"] = reader.GetInt64(5),
+                ["created_at"] = reader.GetString(6),
+            });
+        }
+
+        return rows;
+    }
+
+    private JsonArray RecentCompleted()
+    {
+        var rows = new JsonArray();
+        using var command = tasks.Database.Command(
+            "SELECT task_id FROM tasks WHERE status = 'completed' ORDER BY updated_at DESC, rowid DESC LIMIT $limit",
+            ("$limit", RecentCompletedLimit));
+        var ids = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var task in ids.Select(tasks.GetTask).OfType<TaskRecord>())
+        {
+            var paths = (task.Outcome?["artifact_paths"] as JsonArray ?? []).Select(JsValues.String).OfType<string>();
+            rows.Add(new JsonObject
+            {
+                ["task_id"] = task.TaskId,
+                ["kind"] = task.Kind,
+                ["source"] = task.Source,
+                ["subject"] = task.Subject,
+                ["updated_at"] = task.UpdatedAt,
+                ["operator_summary"] = JsValues.String(task.Outcome?["operator_summary"]) ?? "",
+                ["artifact_paths"] = new JsonArray([.. paths.Select(p => (JsonNode?)JsonValue.Create(p))]),
+            });
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Json;
+
+namespace AgentRuntime.Host.Workflows;
+
+/// <summary>The operator's manual control of workflows (spec §1.2), shared by the CLI, sensors and backlog seeding.</summary>
+internal sealed class WorkflowOperations(WorkflowStore store, TimeProvider time)
+{
+    public WorkflowStore Store => store;
+
+    /// <summary>
+    /// Creates a workflow unless one with <paramref name="instanceKey"/> exists (then returns that one
+    /// with <c>Created</c> false and writes nothing). The state defaults to the template's initial
+    /// state; the context text is stored as given.
+    /// </summary>
+    /// <exception cref="WorkflowException">The template is unknown.</exception>
+    public (bool Created, WorkflowRecord Workflow) Create(string template, string instanceKey, string? state, string? contextJson)
+    {
+        var definition = WorkflowTemplates.Find(template) ?? throw new WorkflowException($"Unknown workflow template: {template}");
+        return store.Tasks.Database.InTransaction(() =>
+        {
+            if (store.GetByInstanceKey(instanceKey) is { } existing)
+            {
+                return (false, existing);
+            }
+
+            var id = store.Insert(template, instanceKey, string.IsNullOrEmpty(state) ? definition.InitialState : state, contextJson);
+            return (true, store.GetById(id)!);
+        });
+    }
+
+    /// <summary>
+    /// Moves a workflow to one of its current state's <c>on</c> targets, shallow-merging
+    /// <paramref name="incoming"/> into the context and recording the state's entry time (see
+    /// <see cref="WorkflowEngine.StateEnteredAtKey"/>). Deliberate fix of spec B15: a target that
+    /// is terminal (no transitions, no completion kinds — e.g. goal-loop <c>complete</c>) also
+    /// completes the workflow, as the engine does, instead of leaving it active with no way on.
+    /// </summary>
+    /// <exception cref="WorkflowException">Unknown workflow or template, or a target that is not allowed.</exception>
+    public (string From, string To) Transition(long id, string newState, JsonObject? incoming) =>
+        store.Tasks.Database.InTransaction(() =>
+        {
+            var workflow = store.GetById(id) ?? throw new WorkflowException($"Workflow not found: {id}");
+            var template = WorkflowTemplates.Find(workflow.Template) ?? throw new WorkflowException($"Unknown workflow template: {workflow.Template}");
+            var current = template.State(workflow.CurrentState);
+            if (current is null || current.On.All(pair => pair.Value != newState))
+            {
+                throw new WorkflowException($"Transition not allowed from {workflow.CurrentState} to {newState}");
+            }
+
+            var context = workflow.Context();
+            foreach (var (key, value) in incoming ?? [])
+            {
+                context[key] = value?.DeepClone();
+            }
+
+            context[WorkflowEngine.StateEnteredAtKey] = IsoTime.Now(time);
+            store.Transition(id, newState, context);
+            if (template.State(newState)?.IsTerminal == true && workflow.CompletedAt is null)
+            {
+                store.Complete(id);
+            }
+
+            return (workflow.CurrentState, newState);
+        });
+}
