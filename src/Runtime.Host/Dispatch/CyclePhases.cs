@@ -15,7 +15,7 @@ internal static class CyclePhases
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(host);
-        cycle.PreClaimPhases.Add(_ =>
+        cycle.PreClaimPhases.Add(new CyclePhase("schedules", _ =>
         {
             var evaluation = new ScheduleEvaluator(host.Tasks, host.Time, host.Log).Evaluate();
             if (evaluation.SchedulesEvaluated > 0)
@@ -28,8 +28,8 @@ internal static class CyclePhases
             }
 
             return Task.CompletedTask;
-        });
-        cycle.PreClaimPhases.Add(_ =>
+        }));
+        cycle.PreClaimPhases.Add(new CyclePhase("workflows", _ =>
         {
             var evaluation = new WorkflowEngine(new WorkflowStore(host.Tasks, host.Time), host.Time).EvaluateAll();
             if (evaluation.WorkflowsEvaluated > 0)
@@ -42,6 +42,6 @@ internal static class CyclePhases
             }
 
             return Task.CompletedTask;
-        });
+        }));
     }
 }

@@ -17,8 +17,8 @@ internal sealed partial class DispatchCycle(HostContext host)
 
     private string RunnerId => host.RunnerId;
 
-    /// <summary>Hooks that run after the boot sweep and before the claim (schedules, workflows, substrate intake).</summary>
-    public IList<Func<CancellationToken, Task>> PreClaimPhases { get; } = [];
+    /// <summary>Steps that run after the boot sweep and before the claim (schedules, workflows, substrate intake).</summary>
+    public IList<CyclePhase> PreClaimPhases { get; } = [];
 
     public async Task<JsonObject> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ internal sealed partial class DispatchCycle(HostContext host)
         _store.BootSweep();
         foreach (var phase in PreClaimPhases)
         {
-            await phase(cancellationToken).ConfigureAwait(false);
+            await RunPhaseAsync(phase, cancellationToken).ConfigureAwait(false);
         }
 
         var claimed = _store.Claim();
@@ -61,5 +61,27 @@ internal sealed partial class DispatchCycle(HostContext host)
         }
 
         return await RunClaimedAsync(claimed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A failing phase (a broken schedule row, a workflow that cannot be evaluated) is recorded and
+    /// the cycle goes on to claim: one bad producer must not stop dispatch of the whole queue.
+    /// </summary>
+    private async Task RunPhaseAsync(CyclePhase phase, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await phase.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            host.Log.Error(ex, "Cycle phase {Phase} failed; dispatch continues", phase.Name);
+            _store.RecordEvent("dispatch_phase_failed", null, null, new JsonObject
+            {
+                ["runner_id"] = RunnerId,
+                ["phase"] = phase.Name,
+                ["error"] = $"{ex.GetType().Name}: {ex.Message}",
+            });
+        }
     }
 }

@@ -103,4 +103,26 @@ public sealed class CycleControlTests
         Assert.Equal("""{"reason":"boot_sweep"}""", dead["diagnostics_json"]);
         Assert.Equal(2L, runtime.Task(taskId)["attempt_count"]);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task RunOnce_BrokenScheduleRow_IsRecordedAndDispatchContinues()
+    {
+        using var runtime = EchoRuntime();
+        await runtime.UseEchoPluginAsync();
+        runtime.Save();
+        var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
+        TestDb.Execute(runtime.DbPath, """
+            INSERT INTO schedules (schedule_id, name, enabled, interval_seconds, next_run_at, last_run_at, task_json, created_at, updated_at)
+            VALUES ('broken', 'broken', 1, 9000000000000000000, '2020-01-01T00:00:00.000Z', NULL, '{"kind":"k","source":"s","payload":{}}', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')
+            """);
+
+        var result = await runtime.RunAsync("run-once");
+
+        Assert.Equal("completed", result.Json["status"]!.GetValue<string>());
+        Assert.Equal("completed", runtime.Task(taskId)["status"]);
+        var failed = TestDb.Query(runtime.DbPath, "SELECT detail_json FROM run_events WHERE event_type = 'dispatch_phase_failed'").Single();
+        var detail = JsonNode.Parse((string)failed["detail_json"]!)!.AsObject();
+        Assert.Equal("schedules", detail["phase"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(detail["error"]!.GetValue<string>()));
+    }
 }
