@@ -51,7 +51,24 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
         {
             // Re-read under the write lock: a concurrent evaluator (schedule-tick beside run-once)
             // may have advanced this schedule already, and must not make a second task for it.
-            var outcome = Db.InTransaction(() => EvaluateOne(id, instant));
+            (bool Evaluated, string? TaskId) outcome;
+            try
+            {
+                outcome = Db.InTransaction(() => EvaluateOne(id, instant));
+            }
+            catch (Exception ex) when (ex is not Microsoft.Data.Sqlite.SqliteException)
+            {
+                // One broken schedule row (say, an interval too large to add) must not starve the
+                // schedules due after it, every cycle: record it and go on.
+                log?.Warning(ex, "Schedule {ScheduleId} could not be evaluated", id);
+                tasks.RecordEvent("schedule_evaluation_failed", null, null, new JsonObject
+                {
+                    ["schedule_id"] = id,
+                    ["error"] = $"{ex.GetType().Name}: {ex.Message}",
+                });
+                continue;
+            }
+
             evaluated += outcome.Evaluated ? 1 : 0;
             if (outcome.TaskId is { } taskId)
             {

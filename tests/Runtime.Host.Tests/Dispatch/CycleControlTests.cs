@@ -105,24 +105,27 @@ public sealed class CycleControlTests
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task RunOnce_BrokenScheduleRow_IsRecordedAndDispatchContinues()
+    public async Task RunOnce_BrokenScheduleRow_IsRecordedAndDoesNotStarveTheOthers()
     {
         using var runtime = EchoRuntime();
         await runtime.UseEchoPluginAsync();
         runtime.Save();
-        var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
+        Assert.Equal(0, (await runtime.RunAsync("status")).ExitCode); // creates the database
+        // Due first (older next_run_at), and its interval cannot be added to a date.
         TestDb.Execute(runtime.DbPath, """
             INSERT INTO schedules (schedule_id, name, enabled, interval_seconds, next_run_at, last_run_at, task_json, created_at, updated_at)
             VALUES ('broken', 'broken', 1, 9000000000000000000, '2020-01-01T00:00:00.000Z', NULL, '{"kind":"k","source":"s","payload":{}}', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')
             """);
+        var good = await runtime.RunAsync("schedule-create", "--json", """{"name":"good","interval_seconds":300,"next_run_at":"2021-01-01T00:00:00.000Z","task":{"kind":"heartbeat","source":"schedule:good","payload":{}}}""");
+        Assert.True(good.ExitCode == 0, good.ToString());
 
         var result = await runtime.RunAsync("run-once");
 
         Assert.Equal("completed", result.Json["status"]!.GetValue<string>());
-        Assert.Equal("completed", runtime.Task(taskId)["status"]);
-        var failed = TestDb.Query(runtime.DbPath, "SELECT detail_json FROM run_events WHERE event_type = 'dispatch_phase_failed'").Single();
+        Assert.Equal("heartbeat", TestDb.Scalar(runtime.DbPath, "SELECT kind FROM tasks WHERE source LIKE 'schedule:good:%'"));
+        var failed = TestDb.Query(runtime.DbPath, "SELECT detail_json FROM run_events WHERE event_type = 'schedule_evaluation_failed'").Single();
         var detail = JsonNode.Parse((string)failed["detail_json"]!)!.AsObject();
-        Assert.Equal("schedules", detail["phase"]!.GetValue<string>());
-        Assert.False(string.IsNullOrEmpty(detail["error"]!.GetValue<string>()));
+        Assert.Equal("broken", detail["schedule_id"]!.GetValue<string>());
+        Assert.StartsWith("ArgumentOutOfRangeException", detail["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
