@@ -18,17 +18,35 @@ internal static class CommandInputs
     /// <summary>The JSON of <c>--json</c>, else <c>--file</c>; neither → <paramref name="missingMessage"/>.</summary>
     public static JsonNode? ReadJsonOrFile(string? json, string? file, string missingMessage)
     {
-        if (json is null && file is null)
+        if (json is not null)
+        {
+            return ParseFlagJson("--json", json);
+        }
+
+        return ReadFile(file, missingMessage);
+    }
+
+    /// <summary>The JSON in the file named by a <c>--file</c>-style flag; a missing flag → <paramref name="missingMessage"/>. Errors name the file.</summary>
+    public static JsonNode? ReadFile(string? file, string missingMessage)
+    {
+        if (file is null)
         {
             throw new CliException(missingMessage);
         }
 
-        return IntakeCommand.ReadInput(json, file);
-    }
+        var path = Path.GetFullPath(file);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"--file {path}: cannot read the file ({ex.Message})", ex);
+        }
 
-    /// <summary>The JSON in <c>--&lt;flag&gt; path</c>; a missing flag → <paramref name="missingMessage"/>.</summary>
-    public static JsonNode? ReadFile(string? file, string missingMessage) =>
-        file is null ? throw new CliException(missingMessage) : IntakeCommand.ReadInput(null, file);
+        return ParseFlagJson($"--file {path}", text);
+    }
 
     /// <summary>A JSON flag value such as <c>--context</c>; the error names the flag.</summary>
     public static JsonNode? ParseFlagJson(string flag, string text)

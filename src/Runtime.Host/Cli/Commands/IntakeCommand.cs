@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Cli.Commands;
@@ -11,17 +9,9 @@ internal static class IntakeCommand
 {
     public const string MissingInputMessage = "Provide --json '<task>' or --file path/to/task.json";
 
-    private static readonly Option<string> JsonOption = new("--json")
-    {
-        Description = "The task as a JSON object (wins over --file)",
-        HelpName = "task",
-    };
+    private static readonly Option<string> JsonOption = CommandInputs.JsonOption("task");
 
-    private static readonly Option<string> FileOption = new("--file")
-    {
-        Description = "A file holding the task as a JSON object (relative to the working directory)",
-        HelpName = "path",
-    };
+    private static readonly Option<string> FileOption = CommandInputs.FileOption("task");
 
     public static Command Create()
     {
@@ -31,7 +21,7 @@ internal static class IntakeCommand
         command.SetAction(async (parse, _) =>
         {
             await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            var node = ReadInput(parse.GetValue(JsonOption), parse.GetValue(FileOption));
+            var node = CommandInputs.ReadJsonOrFile(parse.GetValue(JsonOption), parse.GetValue(FileOption), MissingInputMessage);
             TaskRecord task;
             try
             {
@@ -53,44 +43,5 @@ internal static class IntakeCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>Reads the task JSON from <c>--json</c>, else <c>--file</c>; the error names the input that failed.</summary>
-    internal static JsonNode? ReadInput(string? json, string? file)
-    {
-        if (json is not null)
-        {
-            return ParseJson(json, "--json");
-        }
-
-        if (file is null)
-        {
-            throw new CliException(MissingInputMessage);
-        }
-
-        var path = Path.GetFullPath(file);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"--file {path}: cannot read the file ({ex.Message})", ex);
-        }
-
-        return ParseJson(text, $"--file {path}");
-    }
-
-    private static JsonNode? ParseJson(string text, string inputName)
-    {
-        try
-        {
-            return JsJson.Parse(text);
-        }
-        catch (JsonException ex)
-        {
-            throw new CliException($"{inputName}: not valid JSON ({ex.Message})", ex);
-        }
     }
 }
