@@ -46,7 +46,20 @@ internal static class CliApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+
+                // SIGINT/SIGTERM (systemd stopping the unit) cancel the command; give a running
+                // attempt time to stop its process tree (SIGKILL comes 5 s after SIGTERM) and to
+                // record the interrupted attempt before the process is made to exit.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            CliOutput.Error("interrupted");
+            return ExitCodes.Interrupted;
         }
         catch (Exception ex) when (ex is ConfigException or CliException)
         {

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Unknown command, unknown flag or a missing flag value: usage goes to stderr.</summary>
     public const int Usage = 2;
+
+    /// <summary>Stopped by SIGINT or SIGTERM before the command finished (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }
