@@ -172,27 +172,4 @@ public sealed class ConfigLoaderTests : IDisposable
         var config = ConfigLoader.Load(path, "/");
         Assert.Null(config.FindAdapter("a1")!.Settings.GetString("command"));
     }
-
-    [Fact]
-    public void EnvFile_Parse_FollowsReferenceRules()
-    {
-        var values = EnvFile.Parse("""
-            # comment
-            export A=1
-            B = "two words"
-            C='x'
-            =skipped
-            noequals
-            D="unbalanced
-            E=a=b
-            A=override
-            """.Replace("\n", "\r\n", StringComparison.Ordinal));
-        Assert.Equal("override", values["A"]);
-        Assert.Equal("two words", values["B"]);
-        Assert.Equal("x", values["C"]);
-        Assert.Equal("\"unbalanced", values["D"]);
-        Assert.Equal("a=b", values["E"]);
-        Assert.Equal(5, values.Count);
-        Assert.Empty(EnvFile.Load(_dir.Combine("missing.env")));
-    }
 }
