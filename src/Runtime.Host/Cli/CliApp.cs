@@ -17,6 +17,8 @@ internal static class CliApp
         root.Subcommands.Add(PluginsCommand.Create());
         root.Subcommands.Add(HealthcheckCommand.Create());
         root.Subcommands.Add(RunOnceCommand.Create());
+        root.Subcommands.Add(PauseCommand.CreatePause());
+        root.Subcommands.Add(PauseCommand.CreateResume());
         root.Subcommands.Add(ScheduleCreateCommand.Create());
         root.Subcommands.Add(ScheduleTickCommand.Create());
         root.Subcommands.Add(SensorEventCommand.Create());

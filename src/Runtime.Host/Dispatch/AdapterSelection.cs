@@ -6,7 +6,4 @@ namespace AgentRuntime.Host.Dispatch;
 internal sealed record AdapterSelection(string RequestedAdapter, string SelectedAdapter, JsonArray Chain)
 {
     public bool FellBack => RequestedAdapter != SelectedAdapter;
-
-    /// <summary>The probe entry of the selected adapter (the last one probed).</summary>
-    public bool SelectedOk => Chain.Count > 0 && Chain[^1]?["ok"]?.GetValue<bool>() == true;
 }

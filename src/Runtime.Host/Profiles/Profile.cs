@@ -28,10 +28,6 @@ internal sealed record Profile
     public int? MaxPromptChars =>
         Document["context_policy"] is JsonObject policy && policy.GetNumber("max_prompt_chars") is { } max ? (int)max : null;
 
-    /// <summary><c>integration_policies.&lt;name&gt;</c>, when set.</summary>
-    public string? IntegrationPolicy(string name) =>
-        Document["integration_policies"] is JsonObject policies ? policies.GetString(name) : null;
-
     private IReadOnlyList<string> Strings(string name) =>
         Document[name] is JsonArray array
             ? array.Where(n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String).Select(n => n!.GetValue<string>()).ToList()

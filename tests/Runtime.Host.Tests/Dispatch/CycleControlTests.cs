@@ -128,4 +128,31 @@ public sealed class CycleControlTests
         Assert.Equal("broken", detail["schedule_id"]!.GetValue<string>());
         Assert.StartsWith("ArgumentOutOfRangeException", detail["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task PauseAndResume_FromTheCli_StopAndRestartClaiming()
+    {
+        using var runtime = EchoRuntime();
+        await runtime.UseEchoPluginAsync();
+        runtime.Save();
+        var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
+
+        var pause = await runtime.RunAsync("pause", "--reason", "  deploying ");
+        Assert.True(pause.ExitCode == 0, pause.ToString());
+        Assert.Equal(["ok", "paused", "reason", "updated_at"], pause.Json.Select(p => p.Key));
+        Assert.Equal("deploying", pause.Json["reason"]!.GetValue<string>());
+        var paused = await runtime.RunAsync("run-once");
+        Assert.Equal("""{"ok":true,"status":"paused","paused":true,"reason":"deploying"}""", paused.Json.ToJsonString());
+
+        var resume = await runtime.RunAsync("resume");
+        Assert.False(resume.Json["paused"]!.GetValue<bool>());
+        var run = await runtime.RunAsync("run-once");
+
+        Assert.Equal("completed", run.Json["status"]!.GetValue<string>());
+        Assert.Equal("completed", runtime.Task(taskId)["status"]);
+        var events = TestDb.Query(runtime.DbPath, "SELECT event_type, detail_json FROM run_events WHERE event_type IN ('dispatch_pause_enabled', 'dispatch_pause_cleared') ORDER BY id");
+        Assert.Equal(["dispatch_pause_enabled", "dispatch_pause_cleared"], events.Select(e => (string)e["event_type"]!));
+        Assert.Equal("""{"reason":"deploying"}""", events[0]["detail_json"]);
+        Assert.Equal("""{"reason":null}""", events[1]["detail_json"]);
+    }
 }
