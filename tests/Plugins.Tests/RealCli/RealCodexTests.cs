@@ -1,3 +1,4 @@
+using TempDirectory = AgentRuntime.Host.Tests.TestSupport.TempDirectory;
 using System.Text.Json.Nodes;
 using AgentRuntime.Plugins.Codex;
 using AgentRuntime.Plugins.Tests.FakeServers;

@@ -1,3 +1,4 @@
+using TempDirectory = AgentRuntime.Host.Tests.TestSupport.TempDirectory;
 using AgentRuntime.Plugins.Shared;
 using AgentRuntime.Plugins.Tests.TestSupport;
 using AgentRuntime.Sdk;
