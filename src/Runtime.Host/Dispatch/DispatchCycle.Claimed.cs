@@ -59,8 +59,8 @@ internal sealed partial class DispatchCycle
         if (inputIssues.Count > 0)
         {
             var joined = string.Join("; ", inputIssues);
-            Finalize(task, attemptId, null, Outcome("blocked", $"Rejected task before execution: {joined}", "blocked", joined), joined,
-                ExitStatus.Error, RetryClass.Permanent, new JsonObject { ["reason"] = "input_verification_failed", ["input_issues"] = CycleResults.Strings(inputIssues) });
+            Finalize(task, null, Outcome("blocked", $"Rejected task before execution: {joined}", "blocked", joined), joined,
+                Rejected(attemptId, new JsonObject { ["reason"] = "input_verification_failed", ["input_issues"] = CycleResults.Strings(inputIssues) }));
             return CycleResults.InputRejected(task.TaskId, inputIssues);
         }
 
@@ -78,8 +78,8 @@ internal sealed partial class DispatchCycle
         if (_config.FindAdapter(requested) is null)
         {
             var summary = $"Unknown adapter: {requested}";
-            Finalize(task, attemptId, null, Outcome("permanent_failure", summary, "failed", null), summary,
-                ExitStatus.Error, RetryClass.Permanent, new JsonObject { ["reason"] = "adapter_not_found", ["adapter_id"] = requested });
+            Finalize(task, null, Outcome("permanent_failure", summary, "failed", null), summary,
+                Rejected(attemptId, new JsonObject { ["reason"] = "adapter_not_found", ["adapter_id"] = requested }));
             return CycleResults.Failed("permanent_failure", task.TaskId);
         }
 
@@ -92,8 +92,8 @@ internal sealed partial class DispatchCycle
         if (adapter is null)
         {
             var summary = $"Adapter {entry.Id} cannot run on this host: {problem}";
-            Finalize(task, attemptId, null, Outcome("permanent_failure", summary, "failed", null), summary,
-                ExitStatus.Error, RetryClass.Permanent, new JsonObject { ["reason"] = "adapter_unavailable", ["adapter_id"] = entry.Id, ["error"] = problem });
+            Finalize(task, null, Outcome("permanent_failure", summary, "failed", null), summary,
+                Rejected(attemptId, new JsonObject { ["reason"] = "adapter_unavailable", ["adapter_id"] = entry.Id, ["error"] = problem }));
             return CycleResults.Failed("permanent_failure", task.TaskId, attemptId);
         }
 
@@ -131,8 +131,8 @@ internal sealed partial class DispatchCycle
 
     private JsonObject CompileFailed(TaskRecord task, string attemptId, string message, string reason)
     {
-        Finalize(task, attemptId, null, Outcome("blocked", $"Bundle compilation failed: {message}", "blocked", message), message,
-            ExitStatus.Error, RetryClass.Permanent, new JsonObject { ["reason"] = reason, ["error"] = message });
+        Finalize(task, null, Outcome("blocked", $"Bundle compilation failed: {message}", "blocked", message), message,
+            Rejected(attemptId, new JsonObject { ["reason"] = reason, ["error"] = message }));
         return CycleResults.Failed("blocked", task.TaskId);
     }
 

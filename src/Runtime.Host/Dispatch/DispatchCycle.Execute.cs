@@ -115,15 +115,7 @@ internal sealed partial class DispatchCycle
     private JsonObject FinalizeRaw(TaskRecord task, string status, string machineStatus, string rawOutput, AttemptFinish finish, CompiledBundle? bundle)
     {
         var outcome = Outcome(status, JsText.Slice(rawOutput, 4000), machineStatus, rawOutput);
-        _store.Finalize(new TaskFinalization
-        {
-            TaskId = task.TaskId,
-            Attempt = finish,
-            Outcome = outcome.ToJson(),
-            BundleId = bundle?.BundleId,
-            BundleHash = bundle?.Hash,
-            LastError = rawOutput,
-        });
+        Finalize(task, bundle, outcome, rawOutput, finish);
         return CycleResults.Failed(status, task.TaskId, finish.AttemptId);
     }
 }

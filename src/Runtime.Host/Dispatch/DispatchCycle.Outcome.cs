@@ -70,20 +70,16 @@ internal sealed partial class DispatchCycle
                 ArtifactPaths = outcome.ArtifactPaths ?? [],
                 RawOutput = rawOutput,
             };
-            Finalize(task, attemptId, bundle, failed, joined, finish.ExitStatus == ExitStatus.Ok ? ExitStatus.Error : finish.ExitStatus, RetryClass.Permanent,
-                With(finish.Diagnostics, ("reason", "outcome_verification_failed"), ("verification_issues", CycleResults.Strings(issues))), finish);
+            Finalize(task, bundle, failed, joined, finish with
+            {
+                ExitStatus = finish.ExitStatus == ExitStatus.Ok ? ExitStatus.Error : finish.ExitStatus,
+                RetryClass = RetryClass.Permanent,
+                Diagnostics = With(finish.Diagnostics, ("reason", "outcome_verification_failed"), ("verification_issues", CycleResults.Strings(issues))),
+            });
             return CycleResults.VerificationFailed(task.TaskId, attemptId, issues);
         }
 
-        _store.Finalize(new TaskFinalization
-        {
-            TaskId = task.TaskId,
-            Attempt = finish with { RetryClass = RetryClass.None },
-            Outcome = outcome.ToJson(),
-            BundleId = bundle.BundleId,
-            BundleHash = bundle.Hash,
-            LastError = null,
-        });
+        Finalize(task, bundle, outcome, null, finish with { RetryClass = RetryClass.None });
         return CycleResults.Finalized(outcome.Status, task.TaskId, attemptId);
     }
 
@@ -113,30 +109,21 @@ internal sealed partial class DispatchCycle
         return CycleResults.RateLimited(task.TaskId, attemptId, hint.AfterSeconds, rescheduled.AvailableAt);
     }
 
-    private void Finalize(
-        TaskRecord task, string attemptId, CompiledBundle? bundle, CanonicalOutcome outcome, string? lastError,
-        ExitStatus exitStatus, RetryClass retryClass, JsonObject diagnostics, AttemptFinish? paths = null)
-    {
+    /// <summary>The one way the cycle finalizes a task: its outcome, the attempt's end, and the bundle when there is one.</summary>
+    private void Finalize(TaskRecord task, CompiledBundle? bundle, CanonicalOutcome outcome, string? lastError, AttemptFinish attempt) =>
         _store.Finalize(new TaskFinalization
         {
             TaskId = task.TaskId,
-            Attempt = new AttemptFinish
-            {
-                AttemptId = attemptId,
-                ExitStatus = exitStatus,
-                RetryClass = retryClass,
-                PromptPath = paths?.PromptPath,
-                StdoutPath = paths?.StdoutPath,
-                StderrPath = paths?.StderrPath,
-                ResultPath = paths?.ResultPath,
-                Diagnostics = diagnostics,
-            },
+            Attempt = attempt,
             Outcome = outcome.ToJson(),
             BundleId = bundle?.BundleId,
             BundleHash = bundle?.Hash,
             LastError = lastError,
         });
-    }
+
+    /// <summary>An attempt that ended before the adapter ran (input, profile, adapter or bundle rejected): error, permanent.</summary>
+    private static AttemptFinish Rejected(string attemptId, JsonObject diagnostics) =>
+        new() { AttemptId = attemptId, ExitStatus = ExitStatus.Error, RetryClass = RetryClass.Permanent, Diagnostics = diagnostics };
 
     private static CanonicalOutcome Outcome(string status, string summary, string machineStatus, string? rawOutput) =>
         new() { Status = status, OperatorSummary = summary, MachineStatus = machineStatus, RawOutput = rawOutput };
