@@ -1,4 +1,5 @@
 using AgentRuntime.Host.Configuration;
+using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Logging;
 using AgentRuntime.Host.Plugins;
 using AgentRuntime.Host.Storage;
@@ -17,6 +18,7 @@ internal sealed class HostContext : IAsyncDisposable
     private AdapterRegistry? _adapters;
     private RuntimeDatabase? _database;
     private TaskStore? _tasks;
+    private SqliteRuntimeStore? _store;
 
     private HostContext(RuntimeConfig config, Logger log, TimeProvider time)
     {
@@ -45,7 +47,13 @@ internal sealed class HostContext : IAsyncDisposable
     /// <summary>The runtime database at <c>config.dbPath</c>; the first use opens it and applies pending migrations.</summary>
     public RuntimeDatabase Database => _database ??= RuntimeDatabase.Open(Config.DbPath, Time);
 
-    public TaskStore Tasks => _tasks ??= new TaskStore(Database, TaskStoreOptions.From(Config, RunnerId), Time);
+    public TaskStore Tasks => _tasks ??= new TaskStore(Database, TaskStoreOptions.From(Config, RunnerId), Time, Log);
+
+    /// <summary>The queue port over <c>config.dbPath</c>: one connection per unit of work; the first use migrates the file.</summary>
+    public SqliteRuntimeStore Store => _store ??= new SqliteRuntimeStore(Config.DbPath, TaskStoreOptions.From(Config, RunnerId), Time, Log);
+
+    /// <summary>The dispatch core's dependencies, built from this command's services.</summary>
+    public DispatchServices Dispatch() => DispatchServices.Over(Store, Config, Adapters, RunLog, Log, Time, RunnerId);
 
     public static HostContext Open(string configPath)
     {
@@ -62,6 +70,7 @@ internal sealed class HostContext : IAsyncDisposable
 
         _plugins?.Dispose();
         _database?.Dispose();
+        _store?.Dispose();
         await Log.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Storage;
 
@@ -81,7 +82,7 @@ internal static class ScheduleInputParser
 
             if (parsed.DelayMinutes is { } delay && (!double.IsFinite(delay) || delay < 0))
             {
-                throw new TaskInputException("schedule.delay_minutes", $"{TaskStore.DelayMinutesMessage}, got {JsJson.FormatNumber(delay)}");
+                throw new TaskInputException("schedule.delay_minutes", $"{TaskInputValidator.DelayMinutesMessage}, got {JsJson.FormatNumber(delay)}");
             }
         }
         catch (TaskInputException ex)

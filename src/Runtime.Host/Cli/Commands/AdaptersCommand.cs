@@ -20,8 +20,7 @@ internal static class AdaptersCommand
             var (result, defaultOk) = await BuildAsync(host, ct).ConfigureAwait(false);
             if (parse.GetValue(probe))
             {
-                AdapterSelector.ClearCache();
-                var selection = await new AdapterSelector(host.Adapters, host.Time).SelectAsync(host.Config.DefaultAdapter, ct).ConfigureAwait(false);
+                var selection = await new AdapterSelector(host.Adapters, host.Time, new AdapterProbeCache()).SelectAsync(host.Config.DefaultAdapter, ct).ConfigureAwait(false);
                 result["probe"] = new JsonObject
                 {
                     ["requested_adapter"] = selection.RequestedAdapter,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Bridges;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Cli.Commands;
@@ -18,7 +19,7 @@ internal static class BridgeCommand
     {
         var file = CommandInputs.FileOption("event");
         var command = new Command(name, description) { file };
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, ct) =>
         {
             await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
             var path = parse.GetValue(file);
@@ -26,7 +27,7 @@ internal static class BridgeCommand
             TaskRecord task;
             try
             {
-                task = host.Tasks.Enqueue(map(node));
+                task = await host.Store.EnqueueAsync(TaskInputValidator.Validate(map(node), host.Store.Options, host.Time.GetUtcNow()), ct).ConfigureAwait(false);
             }
             catch (BridgeInputException ex)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Cli.Commands;
@@ -18,7 +19,7 @@ internal static class IntakeCommand
         var command = new Command("intake", "Queue one task");
         command.Options.Add(JsonOption);
         command.Options.Add(FileOption);
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, ct) =>
         {
             await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
             var node = CommandInputs.ReadJsonOrFile(parse.GetValue(JsonOption), parse.GetValue(FileOption), MissingInputMessage);
@@ -26,7 +27,7 @@ internal static class IntakeCommand
             try
             {
                 var input = TaskInputParser.Parse(node, host.Config.Profiles.Select(p => p.Key).ToList());
-                task = host.Tasks.Enqueue(input);
+                task = await host.Store.EnqueueAsync(TaskInputValidator.Validate(input, host.Store.Options, host.Time.GetUtcNow()), ct).ConfigureAwait(false);
             }
             catch (TaskInputException ex)
             {

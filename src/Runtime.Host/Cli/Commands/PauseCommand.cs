@@ -15,11 +15,11 @@ internal static class PauseCommand
         var reason = new Option<string>("--reason") { Description = "Why dispatch is paused (shown by status surfaces)", HelpName = "text" };
         var command = new Command("pause", "Pause dispatch: run-once cycles claim nothing until resume");
         command.Options.Add(reason);
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, ct) =>
         {
             await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
             var state = new PauseFile(host.Config.StateDir, host.Time).Pause(parse.GetValue(reason));
-            return Record(host, "dispatch_pause_enabled", state);
+            return await RecordAsync(host, "dispatch_pause_enabled", state, ct).ConfigureAwait(false);
         });
         return command;
     }
@@ -27,18 +27,18 @@ internal static class PauseCommand
     public static Command CreateResume()
     {
         var command = new Command("resume", "Resume dispatch after pause");
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, ct) =>
         {
             await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
             var state = new PauseFile(host.Config.StateDir, host.Time).Resume();
-            return Record(host, "dispatch_pause_cleared", state);
+            return await RecordAsync(host, "dispatch_pause_cleared", state, ct).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static int Record(HostContext host, string eventType, PauseState state)
+    private static async Task<int> RecordAsync(HostContext host, string eventType, PauseState state, CancellationToken cancellationToken)
     {
-        host.Tasks.RecordEvent(eventType, null, null, new JsonObject { ["reason"] = state.Reason });
+        await host.Store.RecordAsync(eventType, null, null, new JsonObject { ["reason"] = state.Reason }, cancellationToken).ConfigureAwait(false);
         CliOutput.WriteJson(new JsonObject
         {
             ["ok"] = true,

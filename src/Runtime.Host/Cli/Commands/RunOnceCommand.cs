@@ -1,5 +1,8 @@
 using System.CommandLine;
 using AgentRuntime.Host.Dispatch;
+using AgentRuntime.Host.Schedules;
+using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Workflows;
 
 namespace AgentRuntime.Host.Cli.Commands;
 
@@ -12,8 +15,12 @@ internal static class RunOnceCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            var cycle = new DispatchCycle(host);
-            CyclePhases.AddTo(cycle, host);
+            var cycle = new DispatchCycle(host.Dispatch());
+            CyclePhases.AddTo(
+                cycle,
+                new ScheduleEvaluator(host.Tasks, host.Time, host.Log),
+                new WorkflowEngine(new WorkflowStore(host.Tasks, host.Time), host.Time),
+                host.RunLog);
             var result = await cycle.RunOnceAsync(ct).ConfigureAwait(false);
             CliOutput.WriteJson(result);
             return ExitCodes.Success;

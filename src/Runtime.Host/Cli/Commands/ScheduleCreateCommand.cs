@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Schedules;
+using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Cli.Commands;
 

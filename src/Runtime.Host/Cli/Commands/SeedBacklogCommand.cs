@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AgentRuntime.Host.Backlog;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AgentRuntime.Host.Sensors;
+using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
 
 namespace AgentRuntime.Host.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Snapshots;
+using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
 
 namespace AgentRuntime.Host.Cli.Commands;

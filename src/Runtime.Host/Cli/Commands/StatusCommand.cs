@@ -13,10 +13,10 @@ internal static class StatusCommand
     public static Command Create()
     {
         var command = new Command("status", "Show task counts, recent tasks and the last run event");
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, ct) =>
         {
             await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            CliOutput.WriteJson(ToJson(host.Tasks.ReadStatus()));
+            CliOutput.WriteJson(ToJson(await host.Store.ReadStatusAsync(ct).ConfigureAwait(false)));
             return ExitCodes.Success;
         });
         return command;

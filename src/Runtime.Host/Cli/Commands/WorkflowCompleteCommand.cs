@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
 
 namespace AgentRuntime.Host.Cli.Commands;
@@ -24,7 +25,7 @@ internal static class WorkflowCompleteCommand
             var store = new WorkflowStore(host.Tasks, host.Time);
 
             // The reference wrote completed_at and an event for any id; an unknown id is an operator error here.
-            host.Database.InTransaction(() =>
+            host.Tasks.InTransaction(() =>
             {
                 if (store.GetById(workflowId) is null)
                 {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
 
 namespace AgentRuntime.Host.Cli.Commands;
