@@ -13,7 +13,7 @@ internal sealed class HealthService(RuntimeConfig config, AdapterRegistry adapte
 {
     public async Task<HealthReportSummary> CheckAsync(CancellationToken cancellationToken)
     {
-        var configIssues = ConfigValidator.Validate(config);
+        var configIssues = ConfigValidator.Validate(config, adapters);
         var profileChecks = new List<ProfileCheck>();
         foreach (var (id, _) in config.Profiles)
         {
