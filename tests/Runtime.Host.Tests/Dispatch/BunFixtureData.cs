@@ -7,7 +7,7 @@ using AgentRuntime.Host.Tests.TestSupport;
 namespace AgentRuntime.Host.Tests.Dispatch;
 
 /// <summary>
-/// Reads the state the Bun runtime wrote (<c>shared/fixtures/bun-state</c>): task rows from a
+/// Reads the state the Bun runtime wrote (<c>tests/Fixtures/bun-state</c>): task rows from a
 /// temporary copy of its database, its profile, runtime policy and bundle files. Paths in it were
 /// renamed to <c>/home/dev/agent-runtime</c> after the run.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class BunFixtureData
 {
     public const string RenamedRoot = "/home/dev/agent-runtime";
 
-    public static string Root { get; } = Path.Combine(Repo.SharedDirectory, "fixtures", "bun-state");
+    public static string Root { get; } = Repo.BunStateDirectory;
 
     public static string BundleDir { get; } = Path.Combine(Root, "state", "artifacts", "bundles", "2026-11-24");
 
@@ -56,7 +56,7 @@ internal static class BunFixtureData
             File.Copy(file, copy.Combine(Path.GetFileName(file)));
         }
 
-        // Read through the store itself (it migrates the private copy, never the shared fixture).
+        // Read through the store itself (it migrates the private copy, never the fixture).
         using var database = RuntimeDatabase.Open(copy.Combine("runtime.db"), TimeProvider.System);
         var store = new TaskStore(database, new TaskStoreOptions { DefaultProfile = "lumen", MaxAttempts = 2, RetryBackoffSeconds = 0, RunnerId = "test" }, TimeProvider.System);
         return store.GetTask(taskId) ?? throw new InvalidOperationException($"task {taskId} not in fixture DB");

@@ -1,7 +1,7 @@
 namespace AgentRuntime.Host.Tests.TestSupport;
 
 /// <summary>
-/// A writable copy of the Bun-made state directory in <c>shared/fixtures/bun-state</c> (never
+/// A writable copy of the Bun-made state directory in <c>tests/Fixtures/bun-state</c> (never
 /// touched in place). Its own <c>config/runtime.json</c> uses relative paths, so it works as is.
 /// </summary>
 internal sealed class BunFixture : IDisposable
@@ -9,7 +9,7 @@ internal sealed class BunFixture : IDisposable
     public BunFixture()
     {
         Directory = new TempDirectory("agent-runtime-bun");
-        Copy(System.IO.Path.Combine(Repo.SharedDirectory, "fixtures", "bun-state"), Directory.Path);
+        Copy(Repo.BunStateDirectory, Directory.Path);
     }
 
     public TempDirectory Directory { get; }
@@ -29,7 +29,7 @@ internal sealed class BunFixture : IDisposable
             var target = System.IO.Path.Combine(to, System.IO.Path.GetFileName(file));
             File.Copy(file, target);
 
-            // The shared fixture is read-only; the copy must be writable for SQLite's WAL and the logs.
+            // The fixture may be checked out read-only; the copy must be writable for SQLite's WAL and the logs.
             File.SetUnixFileMode(target, File.GetUnixFileMode(target) | UnixFileMode.UserWrite);
         }
 

@@ -17,7 +17,8 @@ internal static class Repo
 
     public static string HostDll { get; } = Path.Combine(HostDirectory, "agent-runtime.dll");
 
-    public static string SharedDirectory { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The state directory the Bun runtime wrote, kept in the repository (read only: copy it before writing).</summary>
+    public static string BunStateDirectory { get; } = Path.Combine(Root, "tests", "Fixtures", "bun-state");
 
     public static string Path_(params string[] parts) => Path.Combine([Root, .. parts]);
 }
