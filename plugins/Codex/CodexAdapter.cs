@@ -29,19 +29,19 @@ internal sealed class CodexAdapter(AdapterContext context) : AgentCliAdapter("co
         ];
         if (model is not null)
         {
-            args.AddRange(["-c", $"model={CompactJson.Quote(model)}"]);
+            args.AddRange(["-c", $"model={JsString.Quote(model)}"]);
         }
 
         if (providerId is not null)
         {
-            args.AddRange(["-c", $"model_provider={CompactJson.Quote(providerId)}"]);
+            args.AddRange(["-c", $"model_provider={JsString.Quote(providerId)}"]);
             if (providerName is not null && providerBaseUrl is not null)
             {
                 args.AddRange(
                 [
                     "-c",
-                    $"model_providers.{providerId}={{name={CompactJson.Quote(providerName)},base_url={CompactJson.Quote(providerBaseUrl)}," +
-                    $"wire_api={CompactJson.Quote(wireApi)},requires_openai_auth={(requiresAuth ? "true" : "false")}}}",
+                    $"model_providers.{providerId}={{name={JsString.Quote(providerName)},base_url={JsString.Quote(providerBaseUrl)}," +
+                    $"wire_api={JsString.Quote(wireApi)},requires_openai_auth={(requiresAuth ? "true" : "false")}}}",
                 ]);
             }
         }

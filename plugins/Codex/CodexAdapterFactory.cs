@@ -1,3 +1,4 @@
+using AgentRuntime.Plugins.Shared;
 using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Plugins.Codex;
@@ -10,4 +11,21 @@ public sealed class CodexAdapterFactory : IAdapterFactory
 
     /// <inheritdoc />
     public IAdapter Create(AdapterContext context) => new CodexAdapter(context);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Validate(AdapterContext context)
+    {
+        var problems = AgentCliSettings.Validate(context);
+        var settings = new AdapterSettings(context.Settings);
+
+        // A custom provider has no default model to fall back on (spec §7.9).
+        if (!string.IsNullOrWhiteSpace(settings.GetString("providerBaseUrl"))
+            && string.IsNullOrWhiteSpace(settings.GetString("model"))
+            && string.IsNullOrWhiteSpace(settings.GetStringMap("env").GetValueOrDefault("CODEX_MODEL")))
+        {
+            problems.Add($"codex adapter model missing for {context.AdapterId}");
+        }
+
+        return problems;
+    }
 }

@@ -1,3 +1,4 @@
+using AgentRuntime.Plugins.Shared;
 using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Plugins.Hermes;
@@ -10,4 +11,7 @@ public sealed class HermesAdapterFactory : IAdapterFactory
 
     /// <inheritdoc />
     public IAdapter Create(AdapterContext context) => new HermesAdapter(context);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Validate(AdapterContext context) => AgentCliSettings.Validate(context);
 }

@@ -10,7 +10,8 @@ namespace AgentRuntime.Plugins.Ollama;
 /// <summary>POSTs the prompt to Ollama's <c>/api/generate</c> (spec §6.6).</summary>
 internal sealed class OllamaAdapter : IAdapter
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+    /// <summary>Applies only under a host older than SDK 1.1, which passes no <see cref="ExecutionRequest.Timeout"/>.</summary>
+    private static readonly TimeSpan FallbackTimeout = TimeSpan.FromMinutes(5);
 
     // The reference healthcheck had no limit; an unreachable host must not stall `healthcheck`.
     private static readonly TimeSpan HealthcheckLimit = TimeSpan.FromSeconds(10);
@@ -69,7 +70,7 @@ internal sealed class OllamaAdapter : IAdapter
         var url = Endpoint.TrimEnd('/') + "/api/generate";
         var invocation = new InvocationRecord { Driver = "ollama-generate", Command = url, Arguments = ["POST"] };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_settings.Timeout(DefaultTimeout));
+        timeout.CancelAfter(AttemptDeadline.Start(request, _settings, FallbackTimeout).Limit);
         var body = new JsonObject { ["model"] = Model, ["prompt"] = request.Prompt, ["stream"] = false, ["format"] = "json" };
         try
         {
@@ -82,7 +83,8 @@ internal sealed class OllamaAdapter : IAdapter
 
             // Fixed on purpose: the reference parsed an error body first, so a 404 HTML page became
             // a retryable JSON error; a non-OK status is classified by its status, body kept as raw output.
-            var raw = parsed is null ? text : NonEmpty(parsed["response"]) ?? NonEmpty(parsed["thinking"]) ?? parsed.ToJsonString(CompactJson.Options);
+            // A body without a response is kept as the server wrote it (already compact JSON).
+            var raw = parsed is null ? text : NonEmpty(parsed["response"]) ?? NonEmpty(parsed["thinking"]) ?? text;
             return response.IsSuccessStatusCode
                 ? new ExecutionResult
                 {

@@ -1,3 +1,4 @@
+using AgentRuntime.Plugins.Shared;
 using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Plugins.Script;
@@ -10,4 +11,28 @@ public sealed class ScriptAdapterFactory : IAdapterFactory
 
     /// <inheritdoc />
     public IAdapter Create(AdapterContext context) => new ScriptAdapter(context);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Validate(AdapterContext context)
+    {
+        var settings = new AdapterSettings(context.Settings);
+        var id = context.AdapterId;
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(settings.GetString("command")))
+        {
+            problems.Add($"script command missing for {id}");
+        }
+
+        if (settings.TimeoutTooLow)
+        {
+            problems.Add($"script adapter timeout too low for {id}");
+        }
+
+        if (settings.GetString("envFile") is { } envFile && !File.Exists(envFile))
+        {
+            problems.Add($"script adapter envFile missing for {id}: {envFile}");
+        }
+
+        return problems;
+    }
 }

@@ -34,4 +34,14 @@ public sealed record ExecutionRequest
 
     /// <summary>The runtime's name (<c>runtimeName</c>).</summary>
     public required string RuntimeName { get; init; }
+
+    /// <summary>
+    /// How long the attempt may run, measured from the call to <see cref="IAdapter.ExecuteAsync"/>:
+    /// the adapter's <c>timeoutMs</c>, else the host's default adapter timeout. The host computes it
+    /// in one place; an adapter stops its work (and any process tree it started) when it is spent and
+    /// returns <see cref="ExitStatus.Timeout"/> with what it launched and what it captured. The host
+    /// stops waiting only a grace period later, as a last resort for a plugin that ignores it.
+    /// Null from a host older than SDK 1.1: the adapter then applies its own default. Added in 1.1.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; }
 }

@@ -21,4 +21,16 @@ public interface IAdapterFactory
     /// <returns>A new adapter.</returns>
     /// <exception cref="AdapterConfigurationException">The entry's settings cannot be used by this kind.</exception>
     IAdapter Create(AdapterContext context);
+
+    /// <summary>
+    /// Checks an adapter entry's settings without creating an adapter or touching the network, for
+    /// config validation (<c>healthcheck</c>). The host names no kind-specific setting itself: each
+    /// problem returned here is reported as written, so write a complete sentence that names the
+    /// adapter id and the setting, e.g. <c>adapter command missing for my-adapter</c>. Must not
+    /// throw for bad settings; the host treats an exception as one problem. Added in 1.1; a factory
+    /// built against 1.0 reports none.
+    /// </summary>
+    /// <param name="context">The adapter entry to check.</param>
+    /// <returns>The problems found, in a stable order; empty when the settings are usable.</returns>
+    IReadOnlyList<string> Validate(AdapterContext context) => [];
 }

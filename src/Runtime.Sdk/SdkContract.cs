@@ -9,8 +9,12 @@ public static class SdkContract
     /// <summary>The contract's major version. Breaking changes to the SDK increment it.</summary>
     public const int Major = 1;
 
-    /// <summary>The contract's minor version. Additive changes increment it.</summary>
-    public const int Minor = 0;
+    /// <summary>
+    /// The contract's minor version. Additive changes increment it; a plugin built against an older
+    /// minor version of the same major keeps loading. 1.1 added <see cref="ExecutionRequest.Timeout"/>,
+    /// <see cref="TaskSnapshot.PayloadJson"/> and <see cref="IAdapterFactory.Validate"/>.
+    /// </summary>
+    public const int Minor = 1;
 
     /// <summary>The SDK assembly's simple name, as plugins reference it.</summary>
     public const string AssemblyName = "Runtime.Sdk";

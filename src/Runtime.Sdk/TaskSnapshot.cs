@@ -26,6 +26,15 @@ public sealed record TaskSnapshot
     /// <summary>The task payload, a JSON object.</summary>
     public required JsonElement Payload { get; init; }
 
+    /// <summary>
+    /// The payload as JSON text, written exactly as JavaScript's <c>JSON.stringify</c> writes it
+    /// (compact, non-ASCII unescaped, lower-case <c>\u</c> escapes, ECMAScript numbers, so
+    /// <c>1.50</c> is <c>1.5</c>). Pass this text on, rather than re-serializing
+    /// <see cref="Payload"/>, when a consumer expects the reference format. Null from a host older
+    /// than SDK 1.1. Added in 1.1.
+    /// </summary>
+    public string? PayloadJson { get; init; }
+
     /// <summary>The requested profile id.</summary>
     public required string RequestedProfile { get; init; }
 

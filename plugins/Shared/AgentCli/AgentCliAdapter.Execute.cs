@@ -7,6 +7,7 @@ internal abstract partial class AgentCliAdapter
 {
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, IExecutionSink sink, CancellationToken cancellationToken)
     {
+        var deadline = AttemptDeadline.Start(request, Settings, FallbackTimeout);
         var adapterEnv = AdapterEnvironment.Load(Settings);
         var resolved = await Credentials.ResolveAsync(new OrderedDictionary<string, string>(adapterEnv, StringComparer.Ordinal), cancellationToken)
             .ConfigureAwait(false);
@@ -38,7 +39,7 @@ internal abstract partial class AgentCliAdapter
             var spec = new ProcessSpec
             {
                 Command = command, Arguments = cli.Arguments, WorkingDirectory = cwd, Environment = resolved,
-                StandardInput = cli.StandardInput, Timeout = Timeout,
+                StandardInput = cli.StandardInput, Timeout = deadline.Remaining,
             };
             var outcome = await Runner.RunAsync(spec, sink, cancellationToken).ConfigureAwait(false);
             return ToResult(outcome, run, invocation);
@@ -51,45 +52,23 @@ internal abstract partial class AgentCliAdapter
 
     private ExecutionResult ToResult(ProcessOutcome outcome, CliRunContext run, InvocationRecord invocation)
     {
-        var diagnostics = new JsonObject
+        var result = ProcessResults.From(outcome, new ProcessEvidence
         {
-            ["driver"] = Driver, ["command"] = invocation.Command, ["args"] = CompactJson.Array(invocation.Arguments), ["cwd"] = run.WorkingDirectory,
-        };
-        switch (outcome.End)
-        {
-            case ProcessEnd.SpawnFailed:
-                return new ExecutionResult
-                {
-                    RawOutput = outcome.SpawnError ?? "", ExitStatus = ExitStatus.Error, RetryClass = RetryClass.Permanent,
-                    Diagnostics = diagnostics, Invocation = invocation, Stderr = outcome.SpawnError ?? "", Note = "spawn_error",
-                };
-            case ProcessEnd.TimedOut:
-                return new ExecutionResult
-                {
-                    RawOutput = FirstNonEmpty(outcome.Stderr, outcome.Stdout, "agent-cli timed out"),
-                    ExitStatus = ExitStatus.Timeout, RetryClass = RetryClass.Retryable, Diagnostics = diagnostics, Invocation = invocation,
-                    Stdout = outcome.Stdout, Stderr = outcome.Stderr, LastMessage = ExtractLastMessage(outcome, run), Note = "timeout",
-                };
-            default:
-                var lastMessage = ExtractLastMessage(outcome, run);
-                diagnostics["exit_code"] = outcome.ExitCode;
-                diagnostics["stdout"] = outcome.Stdout;
-                diagnostics["stderr"] = outcome.Stderr;
-                diagnostics["last_message"] = lastMessage;
-                return ClassifyExit(
-                    new ExecutionResult
-                    {
-                        RawOutput = FirstNonEmpty(lastMessage, outcome.Stderr, outcome.Stdout),
-                        ExitStatus = outcome.ExitCode == 0 ? ExitStatus.Ok : ExitStatus.Error,
-                        RetryClass = outcome.ExitCode == 0 ? RetryClass.None : RetryClass.Retryable,
-                        Diagnostics = diagnostics, Invocation = invocation, Stdout = outcome.Stdout, Stderr = outcome.Stderr, LastMessage = lastMessage,
-                    },
-                    outcome);
-        }
+            Invocation = invocation,
+            Diagnostics = new JsonObject
+            {
+                ["driver"] = Driver, ["command"] = invocation.Command,
+                ["args"] = new JsonArray(invocation.Arguments.Select(a => (JsonNode?)a).ToArray()), ["cwd"] = run.WorkingDirectory,
+            },
+            TimeoutText = "agent-cli timed out",
+            LastMessage = () => ExtractLastMessage(outcome, run),
+            LastMessageInDiagnostics = true,
+        });
+        return outcome.End == ProcessEnd.Exited ? ClassifyExit(result, outcome) : result;
     }
 
     protected static string FirstNonEmpty(string first, string second, string fallback = "") =>
-        first.Length > 0 ? first : second.Length > 0 ? second : fallback;
+        ProcessResults.FirstNonEmpty(first, second, fallback);
 
     private static void TryDelete(DirectoryInfo directory)
     {

@@ -8,7 +8,8 @@ namespace AgentRuntime.Plugins.Shared;
 /// </summary>
 internal abstract partial class AgentCliAdapter(string driver, AdapterContext context) : IAdapter
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
+    /// <summary>Applies only under a host older than SDK 1.1, which passes no <see cref="ExecutionRequest.Timeout"/>.</summary>
+    private static readonly TimeSpan FallbackTimeout = TimeSpan.FromMinutes(30);
 
     protected string Driver { get; } = driver;
 
@@ -20,8 +21,6 @@ internal abstract partial class AgentCliAdapter(string driver, AdapterContext co
     protected ProcessRunner Runner { get; } = ProcessRunner.System;
 
     protected CredentialResolver Credentials { get; } = CredentialResolver.FromEnvironment(ProcessRunner.System);
-
-    protected TimeSpan Timeout => Settings.Timeout(DefaultTimeout);
 
     public Task<HealthReport> HealthcheckAsync(CancellationToken cancellationToken) =>
         Task.FromResult(AgentCliHealth.Check(Driver, Settings));

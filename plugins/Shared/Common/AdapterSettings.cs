@@ -47,4 +47,10 @@ internal sealed class AdapterSettings(JsonElement settings)
     /// <summary>The adapter's timeout, <c>timeoutMs</c>, or the given default.</summary>
     public TimeSpan Timeout(TimeSpan fallback) =>
         GetNumber("timeoutMs") is { } ms && ms > 0 ? TimeSpan.FromMilliseconds(ms) : fallback;
+
+    /// <summary>
+    /// Spec §7.9: a <c>timeoutMs</c> under one second is a config problem. As in the reference, an
+    /// absent one is not "too low": the host's default adapter timeout applies.
+    /// </summary>
+    public bool TimeoutTooLow => GetNumber("timeoutMs") is { } ms && ms < 1000;
 }

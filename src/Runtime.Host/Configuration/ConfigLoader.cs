@@ -15,6 +15,9 @@ internal static class ConfigLoader
     public const double DefaultRetryBackoffSeconds = 60;
     public const int DefaultMaxRateLimitRetries = 5;
 
+    /// <summary>The attempt time limit of an adapter without <c>timeoutMs</c>: 10 minutes, as the host always bounded it.</summary>
+    public const double DefaultAdapterTimeoutMs = 600_000;
+
     private static readonly string[] PathKeys = ["stateDir", "logDir", "artifactDir", "dbPath", "lockPath"];
 
     public static RuntimeConfig Load(string path, string? workingDirectory = null)
@@ -199,6 +202,7 @@ internal static class ConfigLoader
             MaxAttempts = (int)Math.Floor(root.GetNumber("maxAttempts") ?? DefaultMaxAttempts),
             RetryBackoffSeconds = root.GetNumber("retryBackoffSeconds") ?? DefaultRetryBackoffSeconds,
             MaxRateLimitRetries = (int)Math.Floor(root.GetNumber("maxRateLimitRetries") ?? DefaultMaxRateLimitRetries),
+            DefaultAdapterTimeout = TimeSpan.FromMilliseconds(root.GetNumber("defaultAdapterTimeoutMs") is { } ms && ms > 0 ? ms : DefaultAdapterTimeoutMs),
             Profiles = profiles.Select(p => KeyValuePair.Create(p.Key, p.Value!.GetValue<string>())).ToList(),
             Adapters = adapters.Select(a => new AdapterEntry
             {

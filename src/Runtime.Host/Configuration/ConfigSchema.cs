@@ -13,7 +13,7 @@ internal static class ConfigSchema
     private static readonly string[] StringKeys =
         ["extends", "runtimeName", "runtimePolicy", "stateDir", "logDir", "artifactDir", "dbPath", "lockPath", "defaultProfile", "defaultAdapter"];
 
-    private static readonly string[] NumberKeys = ["maxAttempts", "retryBackoffSeconds", "maxRateLimitRetries"];
+    private static readonly string[] NumberKeys = ["maxAttempts", "retryBackoffSeconds", "maxRateLimitRetries", "defaultAdapterTimeoutMs"];
 
     private static readonly string[] AdapterStringKeys =
         ["mode", "driver", "command", "model", "workingDir", "sandbox", "envFile", "settingsFile", "endpoint", "providerId", "providerName",

@@ -36,6 +36,12 @@ internal sealed record RuntimeConfig
     /// </summary>
     public int MaxRateLimitRetries { get; init; } = ConfigLoader.DefaultMaxRateLimitRetries;
 
+    /// <summary>
+    /// New: the time limit of an attempt on an adapter without <c>timeoutMs</c>
+    /// (<c>defaultAdapterTimeoutMs</c>, default 10 minutes). See <see cref="Plugins.AttemptTimeout"/>.
+    /// </summary>
+    public TimeSpan DefaultAdapterTimeout { get; init; } = TimeSpan.FromMilliseconds(ConfigLoader.DefaultAdapterTimeoutMs);
+
     /// <summary>Profile id to absolute profile file path, in config order.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Profiles { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Json;
+using AgentRuntime.Host.Storage;
 using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Dispatch;
@@ -48,8 +49,8 @@ internal static class AuditWriter
             var resultDocument = new JsonObject
             {
                 ["rawOutput"] = result.RawOutput,
-                ["exitStatus"] = ExitStatusText(result.ExitStatus),
-                ["retryClass"] = RetryClassText(result.RetryClass),
+                ["exitStatus"] = AttemptValues.ToText(result.ExitStatus),
+                ["retryClass"] = AttemptValues.ToText(result.RetryClass),
                 ["diagnostics"] = result.Diagnostics?.DeepClone() ?? new JsonObject(),
             };
             File.WriteAllText(paths.Result, JsJson.Serialize(resultDocument, pretty: true));
@@ -57,18 +58,4 @@ internal static class AuditWriter
 
         return paths;
     }
-
-    public static string ExitStatusText(ExitStatus status) => status switch
-    {
-        ExitStatus.Ok => "ok",
-        ExitStatus.Timeout => "timeout",
-        _ => "error",
-    };
-
-    public static string RetryClassText(RetryClass retryClass) => retryClass switch
-    {
-        RetryClass.None => "none",
-        RetryClass.Permanent => "permanent",
-        _ => "retryable",
-    };
 }

@@ -3,6 +3,7 @@ using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Bundles;
 using AgentRuntime.Host.Dispatch.Outcomes;
 using AgentRuntime.Host.Dispatch.Text;
+using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Plugins;
 using AgentRuntime.Host.Profiles;
 using AgentRuntime.Host.Storage;
@@ -12,11 +13,6 @@ namespace AgentRuntime.Host.Dispatch;
 
 internal sealed partial class DispatchCycle
 {
-    /// <summary>How long past an adapter's own timeout the host waits before it stops waiting on a plugin.</summary>
-    private static readonly TimeSpan PluginGrace = TimeSpan.FromSeconds(30);
-
-    private static readonly TimeSpan DefaultAdapterTimeout = TimeSpan.FromMinutes(10);
-
     private async Task<JsonObject> ExecuteAsync(
         TaskRecord task, string attemptId, Profile profile, AdapterEntry entry, GuardedAdapter adapter, CompiledBundle bundle, CancellationToken cancellationToken)
     {
@@ -33,6 +29,7 @@ internal sealed partial class DispatchCycle
                 Description = task.Description,
                 Priority = task.Priority,
                 Payload = System.Text.Json.JsonSerializer.SerializeToElement(task.Payload),
+                PayloadJson = JsJson.Serialize(task.Payload),
                 RequestedProfile = task.RequestedProfile,
                 RequestedAdapter = task.RequestedAdapter,
                 AttemptCount = task.AttemptCount,
@@ -57,11 +54,11 @@ internal sealed partial class DispatchCycle
                 WorkingDirectory = Environment.CurrentDirectory,
             },
             RuntimeName = _config.RuntimeName,
+            Timeout = AttemptTimeout.For(entry, _config),
         };
 
-        var timeout = entry.Settings.GetNumber("timeoutMs") is { } ms && ms > 0 ? TimeSpan.FromMilliseconds(ms) : DefaultAdapterTimeout;
         var sink = new LoggingSink(host.Log, task.TaskId, attemptId, entry.Id);
-        var result = await adapter.ExecuteAsync(request, sink, timeout + PluginGrace, cancellationToken).ConfigureAwait(false);
+        var result = await adapter.ExecuteAsync(request, sink, cancellationToken).ConfigureAwait(false);
 
         var audit = AuditWriter.Write(
             AuditWriter.PathsFor(_config.ArtifactDir, task.TaskId, attemptId),
@@ -69,8 +66,8 @@ internal sealed partial class DispatchCycle
             result);
         var diagnostics = result.Diagnostics?.DeepClone().AsObject() ?? [];
         audit.AddTo(diagnostics);
-        var exitStatus = AuditWriter.ExitStatusText(result.ExitStatus);
-        var retryClass = AuditWriter.RetryClassText(result.RetryClass);
+        var exitStatus = AttemptValues.ToText(result.ExitStatus);
+        var retryClass = AttemptValues.ToText(result.RetryClass);
         host.RunLog.Write("adapter_result", new JsonObject
         {
             ["task_id"] = task.TaskId,

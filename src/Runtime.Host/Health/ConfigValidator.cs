@@ -1,12 +1,12 @@
-using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
+using AgentRuntime.Host.Plugins;
 
 namespace AgentRuntime.Host.Health;
 
 /// <summary>The semantic config checks of spec §7.9, exact strings. Problems are reported, never thrown.</summary>
 internal static class ConfigValidator
 {
-    public static IReadOnlyList<string> Validate(RuntimeConfig config)
+    public static IReadOnlyList<string> Validate(RuntimeConfig config, AdapterRegistry adapters)
     {
         var issues = new List<string>();
         if (string.IsNullOrWhiteSpace(config.RuntimeName))
@@ -39,95 +39,30 @@ internal static class ConfigValidator
 
         foreach (var adapter in config.Adapters)
         {
-            issues.AddRange(ValidateAdapter(adapter));
+            issues.AddRange(ValidateAdapter(adapter, adapters));
         }
 
         return issues;
     }
 
-    private static IEnumerable<string> ValidateAdapter(AdapterEntry adapter)
+    /// <summary>
+    /// The host checks only what selects a plugin (<c>mode</c>, and <c>driver</c> for
+    /// <c>agent-cli</c>); each kind's settings are checked by the plugin that serves it (SDK 1.1
+    /// <c>IAdapterFactory.Validate</c>), so a dropped-in third-party driver is judged by its own plugin.
+    /// </summary>
+    private static IEnumerable<string> ValidateAdapter(AdapterEntry adapter, AdapterRegistry adapters)
     {
-        var id = adapter.Id;
-        var settings = adapter.Settings;
-        var timeout = settings.GetNumber("timeoutMs");
-        // As in the reference, an absent timeout is not "too low"; the plugins apply their own default.
-        var tooLow = timeout is { } ms && ms < 1000;
-        switch (adapter.Mode)
+        if (string.IsNullOrEmpty(adapter.Mode))
         {
-            case "ollama-generate":
-                if (string.IsNullOrWhiteSpace(settings.GetString("endpoint")))
-                {
-                    yield return $"adapter endpoint missing for {id}";
-                }
-
-                if (string.IsNullOrWhiteSpace(settings.GetString("model")))
-                {
-                    yield return $"adapter model missing for {id}";
-                }
-
-                if (tooLow)
-                {
-                    yield return $"adapter timeout too low for {id}";
-                }
-
-                break;
-            case "agent-cli":
-                if (string.IsNullOrWhiteSpace(settings.GetString("command")))
-                {
-                    yield return $"adapter command missing for {id}";
-                }
-
-                if (tooLow)
-                {
-                    yield return $"adapter timeout too low for {id}";
-                }
-
-                if (settings.GetString("settingsFile") is { } settingsFile && !File.Exists(settingsFile))
-                {
-                    yield return $"adapter settingsFile missing for {id}: {settingsFile}";
-                }
-
-                if (adapter.Driver == "codex" && !string.IsNullOrWhiteSpace(settings.GetString("providerBaseUrl"))
-                    && string.IsNullOrWhiteSpace(settings.GetString("model"))
-                    && string.IsNullOrWhiteSpace((settings["env"] as JsonObject)?.GetString("CODEX_MODEL")))
-                {
-                    yield return $"codex adapter model missing for {id}";
-                }
-
-                if (adapter.Driver == "claude-code" && settings.GetString("autonomy") == "trusted-vm" && settings.GetString("settingsFile") is null)
-                {
-                    yield return $"claude-code trusted-vm adapter missing settingsFile for {id}";
-                }
-
-                if (adapter.Driver is not ("codex" or "claude-code" or "hermes-agent"))
-                {
-                    yield return $"unsupported agent-cli driver for {id}: {adapter.Driver ?? "(none)"}";
-                }
-
-                break;
-            case "script":
-                if (string.IsNullOrWhiteSpace(settings.GetString("command")))
-                {
-                    yield return $"script command missing for {id}";
-                }
-
-                if (tooLow)
-                {
-                    yield return $"script adapter timeout too low for {id}";
-                }
-
-                if (settings.GetString("envFile") is { } envFile && !File.Exists(envFile))
-                {
-                    yield return $"script adapter envFile missing for {id}: {envFile}";
-                }
-
-                break;
-            case null or "":
-                yield return $"unsupported adapter mode for {id}";
-                break;
-            default:
-                // A third-party kind is valid when a plugin serves it; the adapter check reports a missing plugin.
-                break;
+            return [$"unsupported adapter mode for {adapter.Id}"];
         }
+
+        if (adapter.Mode == "agent-cli" && !adapters.IsServed(adapter))
+        {
+            return [$"unsupported agent-cli driver for {adapter.Id}: {adapter.Driver ?? "(none)"}"];
+        }
+
+        // A kind no plugin serves is reported by the adapter check ("no loaded plugin serves …").
+        return adapters.Validate(adapter);
     }
 }

@@ -48,15 +48,7 @@ internal sealed class AdapterRegistry(RuntimeConfig config, PluginCatalog catalo
 
         try
         {
-            var context = new AdapterContext
-            {
-                AdapterId = binding.Entry.Id,
-                Kind = binding.Entry.Kind!,
-                Settings = JsonSerializer.SerializeToElement(binding.Entry.Settings),
-                ConfigDirectory = Path.GetDirectoryName(binding.Entry.DeclaringFile)!,
-                RuntimeName = Config.RuntimeName,
-            };
-            var adapter = new GuardedAdapter(binding.Entry.Id, binding.Plugin.Name, factory.Create(context));
+            var adapter = new GuardedAdapter(binding.Entry.Id, binding.Plugin.Name, factory.Create(ContextFor(binding.Entry)));
             _adapters[binding.Entry.Id] = adapter;
             return (adapter, null);
         }
@@ -65,6 +57,31 @@ internal sealed class AdapterRegistry(RuntimeConfig config, PluginCatalog catalo
             return (null, $"plugin {binding.Plugin.Name} could not create adapter {binding.Entry.Id}: {PluginGuard.Describe(ex)}");
         }
     }
+
+    /// <summary>
+    /// The settings problems the serving plugin reports for an entry (SDK 1.1
+    /// <see cref="IAdapterFactory.Validate"/>); none when no loaded plugin serves its kind (the
+    /// adapter check reports that). A plugin that throws yields one problem naming it.
+    /// </summary>
+    public IReadOnlyList<string> Validate(AdapterEntry entry)
+    {
+        if (entry.Kind is not { } kind || Catalog.FindForKind(kind, entry.Plugin) is not { Factory: { } factory } plugin)
+        {
+            return [];
+        }
+
+        try
+        {
+            return factory.Validate(ContextFor(entry)).ToList();
+        }
+        catch (Exception ex)
+        {
+            return [$"plugin {plugin.Name} could not validate adapter {entry.Id}: {PluginGuard.Describe(ex)}"];
+        }
+    }
+
+    /// <summary>Whether a loaded plugin (enabled or not) serves the entry's kind.</summary>
+    public bool IsServed(AdapterEntry entry) => entry.Kind is { } kind && Catalog.FindForKind(kind, entry.Plugin) is not null;
 
     public async Task<HealthReport> HealthcheckAsync(AdapterEntry entry, CancellationToken cancellationToken)
     {
@@ -82,6 +99,15 @@ internal sealed class AdapterRegistry(RuntimeConfig config, PluginCatalog catalo
 
         return await adapter.HealthcheckAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private AdapterContext ContextFor(AdapterEntry entry) => new()
+    {
+        AdapterId = entry.Id,
+        Kind = entry.Kind!,
+        Settings = JsonSerializer.SerializeToElement(entry.Settings),
+        ConfigDirectory = Path.GetDirectoryName(entry.DeclaringFile)!,
+        RuntimeName = Config.RuntimeName,
+    };
 
     public async ValueTask DisposeAsync()
     {

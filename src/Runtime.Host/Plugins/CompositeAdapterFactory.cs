@@ -7,6 +7,10 @@ internal sealed class CompositeAdapterFactory(IReadOnlyList<IAdapterFactory> fac
 {
     public IReadOnlyList<string> Kinds { get; } = factories.SelectMany(f => f.Kinds).Distinct(StringComparer.Ordinal).ToList();
 
-    public IAdapter Create(AdapterContext context) =>
-        factories.First(f => f.Kinds.Contains(context.Kind, StringComparer.Ordinal)).Create(context);
+    public IAdapter Create(AdapterContext context) => For(context).Create(context);
+
+    public IReadOnlyList<string> Validate(AdapterContext context) => For(context).Validate(context);
+
+    private IAdapterFactory For(AdapterContext context) =>
+        factories.First(f => f.Kinds.Contains(context.Kind, StringComparer.Ordinal));
 }

@@ -31,9 +31,11 @@ internal sealed class GuardedAdapter(string adapterId, string pluginName, IAdapt
     /// Runs an attempt. An exception from the plugin becomes an error result with note
     /// <c>adapter_exception</c>, so the attempt is always finalized (reference defect B19):
     /// permanent for an <see cref="AdapterConfigurationException"/> (a misconfigured adapter or an
-    /// unresolvable credential does not fix itself), retryable for anything else.
+    /// unresolvable credential does not fix itself), retryable for anything else. The plugin stops
+    /// at <see cref="ExecutionRequest.Timeout"/>; the guard waits <see cref="AttemptTimeout.PluginGrace"/>
+    /// longer before it gives up on a plugin that ignores it.
     /// </summary>
-    public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, IExecutionSink sink, TimeSpan? hardLimit, CancellationToken cancellationToken) =>
+    public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, IExecutionSink sink, CancellationToken cancellationToken) =>
         PluginGuard.RunAsync(
             ct => inner.ExecuteAsync(request, sink, ct),
             ex => new ExecutionResult
@@ -45,7 +47,7 @@ internal sealed class GuardedAdapter(string adapterId, string pluginName, IAdapt
                 Stderr = ex.ToString(),
                 Diagnostics = new JsonObject { ["reason"] = "adapter_exception", ["error"] = PluginGuard.Describe(ex) },
             },
-            hardLimit,
+            request.Timeout + AttemptTimeout.PluginGrace,
             cancellationToken);
 
     public async ValueTask DisposeAsync()

@@ -17,7 +17,7 @@ public abstract class AdapterConformanceTests : IDisposable
     /// <summary>Timeout + SIGKILL grace (5 s) + pipe drain and slack for a loaded 2-core machine.</summary>
     protected static readonly TimeSpan StopBound = TimeSpan.FromSeconds(9);
 
-    private static readonly TimeSpan TimerGranularity = TimeSpan.FromMilliseconds(20);
+    protected static readonly TimeSpan TimerGranularity = TimeSpan.FromMilliseconds(20);
 
     internal TempDirectory Temp { get; } = new();
 

@@ -74,6 +74,28 @@ public abstract class ProcessAdapterConformanceTests : AdapterConformanceTests
         Processes.AssertNoneRunning(PidFile, expectedAtLeast: 2);
     }
 
+    /// <summary>SDK 1.1: the host's deadline, not a plugin default, stops an adapter without <c>timeoutMs</c>; the evidence is kept.</summary>
+    [Fact(Timeout = 60_000)]
+    public async Task Execute_HostTimeoutAndNoTimeoutMs_StopsTreeAtHostTimeoutWithInvocationAndOutput()
+    {
+        var settings = Settings(Behaviour.Succeed, TimeSpan.FromSeconds(1));
+        settings.Remove("timeoutMs");
+        settings["env"]!["FAKE_MODE"] = "sleep";
+        await using var adapter = Create(settings);
+        var request = Requests.Execution(Kind, settings, Temp.Path) with { Timeout = TimeSpan.FromSeconds(1) };
+
+        var clock = Stopwatch.StartNew();
+        var result = await adapter.ExecuteAsync(request, new RecordingSink(), CancellationToken.None);
+
+        Assert.Equal(ExitStatus.Timeout, result.ExitStatus);
+        Assert.Equal(RetryClass.Retryable, result.RetryClass);
+        Assert.Equal("timeout", result.Note);
+        Assert.Equal(Repo.Fixture("fake-agent"), result.Invocation!.Command);
+        Assert.Contains("started", result.Stdout, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1) - TimerGranularity, TimeSpan.FromSeconds(1) + StopBound);
+        Processes.AssertNoneRunning(PidFile, expectedAtLeast: 2);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Execute_SecretInAdapterEnv_ReachesProcessButNoResultText()
     {

@@ -22,7 +22,12 @@ public sealed class ScriptAdapterTests : ProcessAdapterConformanceTests
         settings["env"]!["FAKE_ENV_FILE"] = envFile;
         var payload = new JsonObject { ["args"] = new JsonArray("a", 1, "b"), ["note"] = "é / ok" };
 
-        var result = await ExecuteAsync(settings, new RecordingSink(), CancellationToken.None, payload);
+        // The host's JSON.stringify text is passed on verbatim, even where a re-serialization would differ.
+        const string hostText = """{"args":["a",1,"b"],"note":"é / ok","n":1.5}""";
+        await using var adapter = Create(settings);
+        var request = Requests.Execution(Kind, settings, Temp.Path, payload: payload);
+        request = request with { Task = request.Task with { PayloadJson = hostText } };
+        var result = await adapter.ExecuteAsync(request, new RecordingSink(), CancellationToken.None);
 
         var env = ReadEnv(envFile);
         Assert.Equal("test-runtime", env["AGENT_RUNTIME_NAME"]);
@@ -30,10 +35,26 @@ public sealed class ScriptAdapterTests : ProcessAdapterConformanceTests
         Assert.Equal("attempt-1", env["AGENT_RUNTIME_ATTEMPT_ID"]);
         Assert.Equal(Temp.Combine("artifacts"), env["AGENT_RUNTIME_ARTIFACT_DIR"]);
         Assert.Equal(Temp.Combine("state"), env["AGENT_RUNTIME_STATE_DIR"]);
-        Assert.Equal("""{"args":["a",1,"b"],"note":"é / ok"}""", env["AGENT_RUNTIME_TASK_PAYLOAD_JSON"]);
+        Assert.Equal(hostText, env["AGENT_RUNTIME_TASK_PAYLOAD_JSON"]);
         Assert.Equal(Temp.Path, env["PWD"]);
         Assert.Equal("script", result.Invocation!.Driver);
         Assert.Equal(env["AGENT_RUNTIME_TASK_PAYLOAD_JSON"], result.Invocation.Environment["AGENT_RUNTIME_TASK_PAYLOAD_JSON"]);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Execute_RequestWithoutPayloadText_ScriptStillGetsThePayloadAsJson()
+    {
+        var envFile = Temp.Combine("child-env");
+        var settings = Settings(Behaviour.Succeed, TimeSpan.FromSeconds(20));
+        settings["env"]!["FAKE_ENV_FILE"] = envFile;
+        var payload = new JsonObject { ["args"] = new JsonArray("a", 1, "b"), ["note"] = "é / ok" };
+
+        // An SDK 1.0 host sends no PayloadJson: the plugin serializes the payload itself.
+        var result = await ExecuteAsync(settings, new RecordingSink(), CancellationToken.None, payload);
+
+        Assert.Equal(ExitStatus.Ok, result.ExitStatus);
+        var passed = JsonNode.Parse(ReadEnv(envFile)["AGENT_RUNTIME_TASK_PAYLOAD_JSON"]);
+        Assert.True(JsonNode.DeepEquals(payload, passed), passed?.ToJsonString());
     }
 
     [Fact(Timeout = 30_000)]

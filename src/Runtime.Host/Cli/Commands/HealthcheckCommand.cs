@@ -17,7 +17,7 @@ internal static class HealthcheckCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            var configIssues = ConfigValidator.Validate(host.Config);
+            var configIssues = ConfigValidator.Validate(host.Config, host.Adapters);
             var profileChecks = new JsonArray();
             var profilesOk = true;
             foreach (var (id, _) in host.Config.Profiles)
