@@ -57,7 +57,19 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
     public SqliteRuntimeStore Store => _store ??= new SqliteRuntimeStore(Config.DbPath, TaskStoreOptions.From(Config, RunnerId), Time, Log);
 
     /// <summary>The dispatch core's dependencies, built from this command's services.</summary>
-    public DispatchServices Dispatch() => DispatchServices.Over(Store, Config, Adapters, RunLog, Log, Time, RunnerId);
+    public DispatchServices Dispatch() => new()
+    {
+        Config = Config,
+        Queue = Store,
+        Attempts = Store,
+        Events = Store,
+        Queries = Store,
+        Adapters = Adapters,
+        RunLog = RunLog,
+        Log = Log,
+        Time = Time,
+        RunnerId = RunnerId,
+    };
 
     /// <summary>Loads the config at <paramref name="configPath"/>; a config that cannot be used throws <see cref="ConfigException"/>.</summary>
     public static RuntimeCore Open(string configPath, CoreOptions options)

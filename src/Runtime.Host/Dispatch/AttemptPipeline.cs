@@ -65,7 +65,7 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
             }, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-        catch (Exception ex) when (ex is not Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (!StoreFailure.Is(ex))
         {
             var message = $"runtime error while running the attempt: {ex.GetType().Name}: {ex.Message}";
             return await RetryOrBlockAsync(task, attemptId, message, new AttemptFinish

@@ -36,20 +36,4 @@ internal sealed record DispatchServices
 
     /// <summary>This process's runner id (spec §0.2), recorded on the events the cycle writes.</summary>
     public required string RunnerId { get; init; }
-
-    /// <summary>The services over one SQLite store, which serves all four queue ports.</summary>
-    public static DispatchServices Over(
-        SqliteRuntimeStore store, RuntimeConfig config, AdapterRegistry adapters, RunLog runLog, ILogger log, TimeProvider time, string runnerId) => new()
-    {
-        Config = config,
-        Queue = store,
-        Attempts = store,
-        Events = store,
-        Queries = store,
-        Adapters = adapters,
-        RunLog = runLog,
-        Log = log,
-        Time = time,
-        RunnerId = runnerId,
-    };
 }

@@ -35,7 +35,7 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
             {
                 outcome = tasks.InTransaction(() => EvaluateOne(id, instant));
             }
-            catch (Exception ex) when (ex is not Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (!StoreFailure.Is(ex))
             {
                 // One broken schedule row (say, an interval too large to add) must not starve the
                 // schedules due after it, every cycle: record it and go on.
