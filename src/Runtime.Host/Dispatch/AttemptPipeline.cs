@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Bundles;
 using AgentRuntime.Host.Dispatch.Outcomes;
-using AgentRuntime.Host.Plugins;
 using AgentRuntime.Host.Profiles;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Sdk;
