@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Intake;
-using AgentRuntime.Host.Storage;
 using static AgentRuntime.Host.Bridges.BridgeFields;
 
 namespace AgentRuntime.Host.Bridges;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Json;
-using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Schedules;
 

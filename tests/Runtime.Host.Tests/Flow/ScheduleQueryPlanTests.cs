@@ -1,4 +1,3 @@
-using AgentRuntime.Host.Schedules;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Tests.TestSupport;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Intake;
-using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Tests.TestSupport;
 
 namespace AgentRuntime.Host.Tests.Storage;

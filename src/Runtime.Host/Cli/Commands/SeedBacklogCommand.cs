@@ -2,7 +2,6 @@ using System.CommandLine;
 using AgentRuntime.Host.Backlog;
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Intake;
-using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
 
 namespace AgentRuntime.Host.Cli.Commands;
