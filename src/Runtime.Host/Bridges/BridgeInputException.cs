@@ -1,7 +1,7 @@
 namespace AgentRuntime.Host.Bridges;
 
 /// <summary>A bridge event file that cannot be mapped; the message names the field and what is expected.</summary>
-internal sealed class BridgeInputException : Exception
+internal sealed class BridgeInputException : OperatorException
 {
     public BridgeInputException(string message)
         : base(message)

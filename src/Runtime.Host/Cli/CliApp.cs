@@ -1,77 +1,90 @@
 using System.CommandLine;
 using AgentRuntime.Host.Cli.Commands;
-using AgentRuntime.Host.Configuration;
 
 namespace AgentRuntime.Host.Cli;
 
-/// <summary>Builds the command tree and runs one command with the exit-code contract.</summary>
+/// <summary>
+/// Builds the command tree and runs one command with the exit-code contract. <see cref="RunAsync(string[], CliEnvironment, CancellationToken)"/>
+/// is the one entry: the process calls it with the console, tests call it in process with their
+/// own writers and a fake clock.
+/// </summary>
 internal static class CliApp
 {
-    public static RootCommand BuildRoot()
+    public static RootCommand BuildRoot(CliEnvironment environment)
     {
         var root = new RootCommand("AgentRuntime: a durable task queue and dispatch host for autonomous agents.");
         root.Options.Add(GlobalOptions.Config);
-        root.Subcommands.Add(AdaptersCommand.Create());
-        root.Subcommands.Add(IntakeCommand.Create());
-        root.Subcommands.Add(StatusCommand.Create());
-        root.Subcommands.Add(PluginsCommand.Create());
-        root.Subcommands.Add(HealthcheckCommand.Create());
-        root.Subcommands.Add(RunOnceCommand.Create());
-        root.Subcommands.Add(PauseCommand.CreatePause());
-        root.Subcommands.Add(PauseCommand.CreateResume());
-        root.Subcommands.Add(ScheduleCreateCommand.Create());
-        root.Subcommands.Add(ScheduleTickCommand.Create());
-        root.Subcommands.Add(SensorEventCommand.Create());
-        root.Subcommands.Add(BridgeCommand.GitHub());
-        root.Subcommands.Add(BridgeCommand.Discord());
-        root.Subcommands.Add(WorkflowListCommand.Create());
-        root.Subcommands.Add(WorkflowShowCommand.Create());
-        root.Subcommands.Add(WorkflowCreateCommand.Create());
-        root.Subcommands.Add(WorkflowTransitionCommand.Create());
-        root.Subcommands.Add(WorkflowCompleteCommand.Create());
-        root.Subcommands.Add(SnapshotCommand.Create());
-        root.Subcommands.Add(SeedBacklogCommand.Create());
-        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(new AdaptersCommand(environment));
+        root.Subcommands.Add(new IntakeCommand(environment));
+        root.Subcommands.Add(new StatusCommand(environment));
+        root.Subcommands.Add(new PluginsCommand(environment));
+        root.Subcommands.Add(new HealthcheckCommand(environment));
+        root.Subcommands.Add(new RunOnceCommand(environment));
+        root.Subcommands.Add(new PauseCommand(environment));
+        root.Subcommands.Add(new ResumeCommand(environment));
+        root.Subcommands.Add(new ScheduleCreateCommand(environment));
+        root.Subcommands.Add(new ScheduleTickCommand(environment));
+        root.Subcommands.Add(new SensorEventCommand(environment));
+        root.Subcommands.Add(BridgeCommand.GitHub(environment));
+        root.Subcommands.Add(BridgeCommand.Discord(environment));
+        root.Subcommands.Add(new WorkflowListCommand(environment));
+        root.Subcommands.Add(new WorkflowShowCommand(environment));
+        root.Subcommands.Add(new WorkflowCreateCommand(environment));
+        root.Subcommands.Add(new WorkflowTransitionCommand(environment));
+        root.Subcommands.Add(new WorkflowCompleteCommand(environment));
+        root.Subcommands.Add(new SnapshotCommand(environment));
+        root.Subcommands.Add(new SeedBacklogCommand(environment));
+        root.Subcommands.Add(new ReportCommand(environment));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliEnvironment.Console(), CancellationToken.None);
+
+    /// <param name="args">The command line, without the program name.</param>
+    /// <param name="environment">Where output goes and how the core is built.</param>
+    /// <param name="cancellationToken">Cancels the command as SIGINT would (exit 130); the process entry passes none and relies on signals.</param>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var root = BuildRoot();
-        var parse = root.Parse(args);
+        ArgumentNullException.ThrowIfNull(environment);
+        var parse = BuildRoot(environment).Parse(args);
         if (parse.Errors.Count > 0)
         {
             // Usage problems go to stderr with the help of the command that was meant.
-            await parse.InvokeAsync(new InvocationConfiguration { Output = Console.Error, Error = Console.Error }).ConfigureAwait(false);
+            await parse.InvokeAsync(new InvocationConfiguration { Output = environment.Error, Error = environment.Error }, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration
-            {
-                EnableDefaultExceptionHandler = false,
+            return await parse.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    Output = environment.Out,
+                    Error = environment.Error,
+                    EnableDefaultExceptionHandler = false,
 
-                // SIGINT/SIGTERM (systemd stopping the unit) cancel the command; give a running
-                // attempt time to stop its process tree (SIGKILL comes 5 s after SIGTERM) and to
-                // record the interrupted attempt before the process is made to exit.
-                ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
-            }).ConfigureAwait(false);
+                    // SIGINT/SIGTERM (systemd stopping the unit) cancel the command; give a running
+                    // attempt time to stop its process tree (SIGKILL comes 5 s after SIGTERM) and to
+                    // record the interrupted attempt before the process is made to exit. In process
+                    // (tests), the host process's signals are not ours to take.
+                    ProcessTerminationTimeout = environment.HandleSignals ? TimeSpan.FromSeconds(10) : null,
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            CliOutput.Error("interrupted");
+            CliOutput.Error(environment.Error, "interrupted");
             return ExitCodes.Interrupted;
         }
-        catch (Exception ex) when (ex is ConfigException or CliException)
+        catch (OperatorException ex)
         {
-            CliOutput.Error(ex.Message);
+            CliOutput.Error(environment.Error, ex.Message);
             return ExitCodes.Failure;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            CliOutput.Error($"{ex.GetType().Name}: {ex.Message}");
-            Console.Error.WriteLine(ex.StackTrace);
+            CliOutput.Error(environment.Error, $"{ex.GetType().Name}: {ex.Message}");
+            environment.Error.WriteLine(ex.StackTrace);
             return ExitCodes.Failure;
         }
     }

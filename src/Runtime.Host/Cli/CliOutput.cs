@@ -6,12 +6,17 @@ namespace AgentRuntime.Host.Cli;
 /// <summary>Results go to stdout as one pretty JSON document; everything else goes to stderr.</summary>
 internal static class CliOutput
 {
-    public static void WriteJson(JsonNode? result)
+    public static void WriteJson(TextWriter output, JsonNode? result)
     {
-        Console.Out.Write(JsJson.Serialize(result, pretty: true));
-        Console.Out.Write('\n');
-        Console.Out.Flush();
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write(JsJson.Serialize(result, pretty: true));
+        output.Write('\n');
+        output.Flush();
     }
 
-    public static void Error(string message) => Console.Error.WriteLine($"error: {message}");
+    public static void Error(TextWriter error, string message)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        error.WriteLine($"error: {message}");
+    }
 }

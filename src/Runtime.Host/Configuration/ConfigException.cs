@@ -1,7 +1,7 @@
 namespace AgentRuntime.Host.Configuration;
 
 /// <summary>A config file that cannot be used. The message names the file, the JSON path and what is expected.</summary>
-internal sealed class ConfigException : Exception
+internal sealed class ConfigException : OperatorException
 {
     public ConfigException(string message)
         : base(message)

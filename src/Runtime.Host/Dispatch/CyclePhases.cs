@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Cli;
+using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Schedules;
 using AgentRuntime.Host.Workflows;
 
@@ -11,7 +11,7 @@ namespace AgentRuntime.Host.Dispatch;
 /// </summary>
 internal static class CyclePhases
 {
-    public static void AddTo(DispatchCycle cycle, HostContext host)
+    public static void AddTo(DispatchCycle cycle, RuntimeCore host)
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(host);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Cli;
+using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Storage;
 
@@ -9,7 +9,7 @@ namespace AgentRuntime.Host.Dispatch;
 /// One dispatch cycle (spec §5.1): lock, pause, boot sweep, pre-claim phases, claim one task and
 /// run it through the one pipeline every adapter kind shares. The lock is released on every path.
 /// </summary>
-internal sealed partial class DispatchCycle(HostContext host)
+internal sealed partial class DispatchCycle(RuntimeCore host)
 {
     private readonly RuntimeConfig _config = host.Config;
     private readonly TaskStore _store = host.Tasks;

@@ -1,7 +1,7 @@
 namespace AgentRuntime.Host.Profiles;
 
 /// <summary>A profile that cannot be loaded; the message is the operator-facing reason.</summary>
-internal sealed class ProfileException : Exception
+internal sealed class ProfileException : OperatorException
 {
     public ProfileException(string message)
         : base(message)

@@ -1,7 +1,7 @@
 namespace AgentRuntime.Host.Schedules;
 
 /// <summary>A schedule input that cannot be stored; the message names the field and what is expected.</summary>
-internal sealed class ScheduleInputException : Exception
+internal sealed class ScheduleInputException : OperatorException
 {
     public ScheduleInputException(string message)
         : base(message)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Cli.Commands;
 using AgentRuntime.Host.Json;
+using AgentRuntime.Host.Operations;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
 
@@ -20,7 +20,7 @@ internal sealed class SnapshotBuilder(TaskStore tasks, WorkflowStore workflows, 
         {
             ["captured_at"] = IsoTime.Now(time),
             ["runtime_name"] = runtimeName,
-            ["status"] = StatusCommand.ToJson(tasks.ReadStatus()),
+            ["status"] = StatusReportJson.ToJson(tasks.ReadStatus()),
             ["workflows"] = new JsonArray([.. all.Select(w => (JsonNode?)w.ToShowJson())]),
             ["active_workflows"] = new JsonArray([.. all.Where(w => w.CompletedAt is null).Select(w => (JsonNode?)w.ToShowJson())]),
             ["queued_tasks"] = QueuedTasks(),

@@ -1,7 +1,7 @@
 namespace AgentRuntime.Host.Storage;
 
 /// <summary>A task input that cannot be enqueued. The message starts with the field's name, then says what is expected.</summary>
-internal sealed class TaskInputException : Exception
+internal sealed class TaskInputException : OperatorException
 {
     public TaskInputException(string field, string problem)
         : base($"{field}: {problem}")

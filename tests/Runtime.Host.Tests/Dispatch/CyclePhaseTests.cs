@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Cli;
+using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Tests.TestSupport;
 
@@ -18,7 +18,7 @@ public sealed class CyclePhaseTests
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
         var later = new List<string>();
 
-        await using (var host = HostContext.Open(runtime.ConfigPath))
+        await using (var host = RuntimeCore.Open(runtime.ConfigPath, CoreOptions.Default))
         {
             var cycle = new DispatchCycle(host);
             cycle.PreClaimPhases.Add(new CyclePhase("exploding", _ => throw new InvalidOperationException("phase blew up")));

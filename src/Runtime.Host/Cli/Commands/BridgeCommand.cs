@@ -1,47 +1,43 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using AgentRuntime.Host.Bridges;
-using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Composition;
+using AgentRuntime.Host.Operations;
 
 namespace AgentRuntime.Host.Cli.Commands;
 
 /// <summary><c>bridge-github --file</c> / <c>bridge-discord --file</c>: map an event file to a Lumen task and queue it (spec §1.2, §7.6).</summary>
-internal static class BridgeCommand
+internal sealed class BridgeCommand : HostCommand
 {
     public const string MissingInputMessage = "Provide --file path/to/event.json";
 
-    public static Command GitHub() => Create("bridge-github", "github", "Queue a github-story task from a GitHub event file", GitHubBridge.Map);
+    private static readonly Option<string> FileOption = CommandInputs.FileOption("event");
 
-    public static Command Discord() => Create("bridge-discord", "discord", "Queue a discord-reply task from a Discord event file", DiscordBridge.Map);
+    private readonly string _bridge;
 
-    private static Command Create(string name, string bridge, string description, Func<JsonNode?, TaskInput> map)
+    private BridgeCommand(string name, string bridge, string description, CliEnvironment environment)
+        : base(name, description, environment)
     {
-        var file = CommandInputs.FileOption("event");
-        var command = new Command(name, description) { file };
-        command.SetAction(async (parse, _) =>
-        {
-            await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            var path = parse.GetValue(file);
-            var node = CommandInputs.ReadFile(path, MissingInputMessage);
-            TaskRecord task;
-            try
-            {
-                task = host.Tasks.Enqueue(map(node));
-            }
-            catch (BridgeInputException ex)
-            {
-                throw new CliException($"--file {Path.GetFullPath(path!)}: {ex.Message}", ex);
-            }
+        _bridge = bridge;
+        Options.Add(FileOption);
+    }
 
-            CliOutput.WriteJson(new JsonObject
-            {
-                ["queued"] = true,
-                ["bridge"] = bridge,
-                ["task_id"] = task.TaskId,
-                ["profile"] = task.RequestedProfile,
-            });
-            return ExitCodes.Success;
-        });
-        return command;
+    public static BridgeCommand GitHub(CliEnvironment environment) =>
+        new("bridge-github", BridgeService.GitHub, "Queue a github-story task from a GitHub event file", environment);
+
+    public static BridgeCommand Discord(CliEnvironment environment) =>
+        new("bridge-discord", BridgeService.Discord, "Queue a discord-reply task from a Discord event file", environment);
+
+    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var path = parseResult.GetValue(FileOption);
+        var node = CommandInputs.ReadFile(path, MissingInputMessage);
+        try
+        {
+            return Task.FromResult(Print(core.Bridges.Queue(_bridge, node).ToJson()));
+        }
+        catch (BridgeInputException ex)
+        {
+            throw new CliException($"--file {Path.GetFullPath(path!)}: {ex.Message}", ex);
+        }
     }
 }

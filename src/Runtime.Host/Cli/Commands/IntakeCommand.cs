@@ -1,11 +1,11 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Cli.Commands;
 
 /// <summary><c>intake --json '&lt;task&gt;' | --file path</c>: validate a TaskInput and queue it (spec §1.2, §5.13).</summary>
-internal static class IntakeCommand
+internal sealed class IntakeCommand : HostCommand
 {
     public const string MissingInputMessage = "Provide --json '<task>' or --file path/to/task.json";
 
@@ -13,35 +13,23 @@ internal static class IntakeCommand
 
     private static readonly Option<string> FileOption = CommandInputs.FileOption("task");
 
-    public static Command Create()
+    public IntakeCommand(CliEnvironment environment)
+        : base("intake", "Queue one task", environment)
     {
-        var command = new Command("intake", "Queue one task");
-        command.Options.Add(JsonOption);
-        command.Options.Add(FileOption);
-        command.SetAction(async (parse, _) =>
-        {
-            await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            var node = CommandInputs.ReadJsonOrFile(parse.GetValue(JsonOption), parse.GetValue(FileOption), MissingInputMessage);
-            TaskRecord task;
-            try
-            {
-                var input = TaskInputParser.Parse(node, host.Config.Profiles.Select(p => p.Key).ToList());
-                task = host.Tasks.Enqueue(input);
-            }
-            catch (TaskInputException ex)
-            {
-                throw new CliException($"invalid task: {ex.Message}", ex);
-            }
+        Options.Add(JsonOption);
+        Options.Add(FileOption);
+    }
 
-            CliOutput.WriteJson(new JsonObject
-            {
-                ["queued"] = true,
-                ["task_id"] = task.TaskId,
-                ["profile"] = task.RequestedProfile,
-                ["available_at"] = task.AvailableAt,
-            });
-            return ExitCodes.Success;
-        });
-        return command;
+    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var node = CommandInputs.ReadJsonOrFile(parseResult.GetValue(JsonOption), parseResult.GetValue(FileOption), MissingInputMessage);
+        try
+        {
+            return Task.FromResult(Print(core.Intake.Enqueue(node).ToJson()));
+        }
+        catch (TaskInputException ex)
+        {
+            throw new CliException($"invalid task: {ex.Message}", ex);
+        }
     }
 }

@@ -1,51 +1,22 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using AgentRuntime.Host.Dispatch;
+using AgentRuntime.Host.Composition;
 
 namespace AgentRuntime.Host.Cli.Commands;
 
 /// <summary>
-/// <c>pause [--reason]</c> and <c>resume</c>: write or clear <c>&lt;stateDir&gt;/dispatch.paused.json</c>
-/// (spec §7.10) from the CLI, recording the same events as the web endpoint. Paused dispatchers claim nothing.
+/// <c>pause [--reason]</c>: write <c>&lt;stateDir&gt;/dispatch.paused.json</c> (spec §7.10), recording
+/// the same event as the web endpoint. Paused dispatchers claim nothing.
 /// </summary>
-internal static class PauseCommand
+internal sealed class PauseCommand : HostCommand
 {
-    public static Command CreatePause()
+    private static readonly Option<string> Reason = new("--reason") { Description = "Why dispatch is paused (shown by status surfaces)", HelpName = "text" };
+
+    public PauseCommand(CliEnvironment environment)
+        : base("pause", "Pause dispatch: run-once cycles claim nothing until resume", environment)
     {
-        var reason = new Option<string>("--reason") { Description = "Why dispatch is paused (shown by status surfaces)", HelpName = "text" };
-        var command = new Command("pause", "Pause dispatch: run-once cycles claim nothing until resume");
-        command.Options.Add(reason);
-        command.SetAction(async (parse, _) =>
-        {
-            await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            var state = new PauseFile(host.Config.StateDir, host.Time).Pause(parse.GetValue(reason));
-            return Record(host, "dispatch_pause_enabled", state);
-        });
-        return command;
+        Options.Add(Reason);
     }
 
-    public static Command CreateResume()
-    {
-        var command = new Command("resume", "Resume dispatch after pause");
-        command.SetAction(async (parse, _) =>
-        {
-            await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            var state = new PauseFile(host.Config.StateDir, host.Time).Resume();
-            return Record(host, "dispatch_pause_cleared", state);
-        });
-        return command;
-    }
-
-    private static int Record(HostContext host, string eventType, PauseState state)
-    {
-        host.Tasks.RecordEvent(eventType, null, null, new JsonObject { ["reason"] = state.Reason });
-        CliOutput.WriteJson(new JsonObject
-        {
-            ["ok"] = true,
-            ["paused"] = state.Paused,
-            ["reason"] = state.Reason,
-            ["updated_at"] = state.UpdatedAt,
-        });
-        return ExitCodes.Success;
-    }
+    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken) =>
+        Task.FromResult(Print(core.Pause.Pause(parseResult.GetValue(Reason)).ToJson()));
 }

@@ -1,40 +1,15 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using AgentRuntime.Host.Composition;
 
 namespace AgentRuntime.Host.Cli.Commands;
 
-/// <summary><c>plugins</c>: what the plugins directory holds, what loaded, and what is enabled on this host.</summary>
-internal static class PluginsCommand
+/// <summary><c>plugins</c>: what the plugins directory holds, what loaded, and what is enabled on this host; exit 1 when one failed to load.</summary>
+internal sealed class PluginsCommand(CliEnvironment environment)
+    : HostCommand("plugins", "List the adapter plugins found in the plugins directory", environment)
 {
-    public static Command Create()
+    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var command = new Command("plugins", "List the adapter plugins found in the plugins directory");
-        command.SetAction(async (parse, ct) =>
-        {
-            await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            var plugins = new JsonArray();
-            foreach (var plugin in host.Plugins.Plugins)
-            {
-                var item = new JsonObject
-                {
-                    ["name"] = plugin.Name,
-                    ["version"] = plugin.Version,
-                    ["path"] = plugin.AssemblyPath,
-                    ["enabled"] = plugin.Enabled,
-                    ["loaded"] = plugin.Loaded,
-                    ["kinds"] = new JsonArray(plugin.Kinds.Select(k => (JsonNode)k).ToArray()),
-                };
-                if (plugin.LoadError is { } error)
-                {
-                    item["error"] = error;
-                }
-
-                plugins.Add(item);
-            }
-
-            CliOutput.WriteJson(new JsonObject { ["directory"] = host.Plugins.Directory, ["plugins"] = plugins });
-            return host.Plugins.Plugins.All(p => p.Loaded) ? ExitCodes.Success : ExitCodes.Failure;
-        });
-        return command;
+        var report = core.PluginStatus.List();
+        return Task.FromResult(Print(report.ToJson(), report.AllLoaded ? ExitCodes.Success : ExitCodes.Failure));
     }
 }

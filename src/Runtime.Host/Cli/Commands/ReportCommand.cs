@@ -1,31 +1,34 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Snapshots;
+using AgentRuntime.Host.Composition;
+using AgentRuntime.Host.Operations;
 
 namespace AgentRuntime.Host.Cli.Commands;
 
 /// <summary><c>report --before a.json --after b.json</c>: compare two snapshots (spec §1.2, §7.8).</summary>
-internal static class ReportCommand
+internal sealed class ReportCommand : HostCommand
 {
     public const string MissingMessage = "Provide --before path/to/snapshot.json and --after path/to/snapshot.json";
 
-    public static Command Create()
-    {
-        var before = CommandInputs.Text("--before", "The earlier snapshot file", "path");
-        var after = CommandInputs.Text("--after", "The later snapshot file", "path");
-        var command = new Command("report", "Compare two snapshots") { before, after };
-        command.SetAction(async (parse, _) =>
-        {
-            await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            if (parse.GetValue(before) is not { } beforePath || parse.GetValue(after) is not { } afterPath)
-            {
-                throw new CliException(MissingMessage);
-            }
+    private static readonly Option<string> Before = CommandInputs.Text("--before", "The earlier snapshot file", "path");
 
-            CliOutput.WriteJson(SnapshotComparer.Compare(Read("--before", beforePath), Read("--after", afterPath)));
-            return ExitCodes.Success;
-        });
-        return command;
+    private static readonly Option<string> After = CommandInputs.Text("--after", "The later snapshot file", "path");
+
+    public ReportCommand(CliEnvironment environment)
+        : base("report", "Compare two snapshots", environment)
+    {
+        Options.Add(Before);
+        Options.Add(After);
+    }
+
+    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        if (parseResult.GetValue(Before) is not { } beforePath || parseResult.GetValue(After) is not { } afterPath)
+        {
+            throw new CliException(MissingMessage);
+        }
+
+        return Task.FromResult(Print(SnapshotService.Compare(Read("--before", beforePath), Read("--after", afterPath))));
     }
 
     private static JsonObject Read(string flag, string path)

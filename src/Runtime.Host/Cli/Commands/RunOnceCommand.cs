@@ -1,23 +1,15 @@
 using System.CommandLine;
-using AgentRuntime.Host.Dispatch;
+using AgentRuntime.Host.Composition;
 
 namespace AgentRuntime.Host.Cli.Commands;
 
 /// <summary><c>run-once</c>: exactly one dispatch cycle; prints the cycle result and exits 0 whatever its <c>ok</c> (spec §1.2, §5).</summary>
-internal static class RunOnceCommand
+internal sealed class RunOnceCommand(CliEnvironment environment)
+    : HostCommand("run-once", "Run one dispatch cycle: claim at most one task and run it through its adapter", environment)
 {
-    public static Command Create()
+    protected override async Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var command = new Command("run-once", "Run one dispatch cycle: claim at most one task and run it through its adapter");
-        command.SetAction(async (parse, ct) =>
-        {
-            await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            var cycle = new DispatchCycle(host);
-            CyclePhases.AddTo(cycle, host);
-            var result = await cycle.RunOnceAsync(ct).ConfigureAwait(false);
-            CliOutput.WriteJson(result);
-            return ExitCodes.Success;
-        });
-        return command;
+        var result = await core.CreateDispatchCycle().RunOnceAsync(cancellationToken).ConfigureAwait(false);
+        return Print(result);
     }
 }

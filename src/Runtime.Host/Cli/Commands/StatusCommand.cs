@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Composition;
+using AgentRuntime.Host.Operations;
 
 namespace AgentRuntime.Host.Cli.Commands;
 
@@ -8,52 +8,9 @@ namespace AgentRuntime.Host.Cli.Commands;
 /// <c>status</c>: task counts, the five most recently updated tasks and the last event (spec §1.2).
 /// Opening the database applies pending migrations, which the deploy script relies on.
 /// </summary>
-internal static class StatusCommand
+internal sealed class StatusCommand(CliEnvironment environment)
+    : HostCommand("status", "Show task counts, recent tasks and the last run event", environment)
 {
-    public static Command Create()
-    {
-        var command = new Command("status", "Show task counts, recent tasks and the last run event");
-        command.SetAction(async (parse, _) =>
-        {
-            await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            CliOutput.WriteJson(ToJson(host.Tasks.ReadStatus()));
-            return ExitCodes.Success;
-        });
-        return command;
-    }
-
-    public static JsonObject ToJson(StatusReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        var counts = new JsonArray();
-        foreach (var count in report.Counts)
-        {
-            counts.Add(new JsonObject { ["status"] = count.Status, ["count"] = count.Count });
-        }
-
-        var recent = new JsonArray();
-        foreach (var task in report.Recent)
-        {
-            recent.Add(new JsonObject
-            {
-                ["task_id"] = task.TaskId,
-                ["kind"] = task.Kind,
-                ["status"] = task.Status,
-                ["updated_at"] = task.UpdatedAt,
-                ["attempt_id"] = task.AttemptId,
-                ["bundle_hash"] = task.BundleHash,
-            });
-        }
-
-        var last = report.LastEvent is { } e
-            ? new JsonObject
-            {
-                ["event_type"] = e.EventType,
-                ["task_id"] = e.TaskId,
-                ["attempt_id"] = e.AttemptId,
-                ["created_at"] = e.CreatedAt,
-            }
-            : null;
-        return new JsonObject { ["counts"] = counts, ["recent"] = recent, ["lastEvent"] = last };
-    }
+    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken) =>
+        Task.FromResult(Print(StatusReportJson.ToJson(core.Status.Read())));
 }

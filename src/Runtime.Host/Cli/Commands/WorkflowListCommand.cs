@@ -1,22 +1,16 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Workflows;
+using AgentRuntime.Host.Composition;
 
 namespace AgentRuntime.Host.Cli.Commands;
 
 /// <summary><c>workflow-list</c>: active workflows as raw rows, least recently updated first (spec §1.2).</summary>
-internal static class WorkflowListCommand
+internal sealed class WorkflowListCommand(CliEnvironment environment)
+    : HostCommand("workflow-list", "List active workflows", environment)
 {
-    public static Command Create()
+    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var command = new Command("workflow-list", "List active workflows");
-        command.SetAction(async (parse, _) =>
-        {
-            await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            var active = new WorkflowStore(host.Tasks, host.Time).ListActive();
-            CliOutput.WriteJson(new JsonObject { ["workflows"] = new JsonArray([.. active.Select(w => (JsonNode?)w.ToRawJson())]) });
-            return ExitCodes.Success;
-        });
-        return command;
+        var active = core.Workflows.ListActive();
+        return Task.FromResult(Print(new JsonObject { ["workflows"] = new JsonArray([.. active.Select(w => (JsonNode?)w.ToRawJson())]) }));
     }
 }

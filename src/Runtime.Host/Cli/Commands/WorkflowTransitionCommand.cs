@@ -1,55 +1,42 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Workflows;
+using AgentRuntime.Host.Composition;
 
 namespace AgentRuntime.Host.Cli.Commands;
 
 /// <summary><c>workflow-transition --id n --state new [--context json]</c>: move a workflow along one of its transitions (spec §1.2).</summary>
-internal static class WorkflowTransitionCommand
+internal sealed class WorkflowTransitionCommand : HostCommand
 {
     public const string MissingMessage = "Provide --id <number> and --state <new_state>";
 
-    public static Command Create()
+    private static readonly Option<string> Id = CommandInputs.Text("--id", "The workflow id", "number");
+
+    private static readonly Option<string> State = CommandInputs.Text("--state", "A target of the current state's transitions", "new_state");
+
+    private static readonly Option<string> Context = CommandInputs.Text("--context", "A JSON object shallow-merged into the context", "json");
+
+    public WorkflowTransitionCommand(CliEnvironment environment)
+        : base("workflow-transition", "Move a workflow to another state", environment)
     {
-        var id = CommandInputs.Text("--id", "The workflow id", "number");
-        var state = CommandInputs.Text("--state", "A target of the current state's transitions", "new_state");
-        var context = CommandInputs.Text("--context", "A JSON object shallow-merged into the context", "json");
-        var command = new Command("workflow-transition", "Move a workflow to another state") { id, state, context };
-        command.SetAction(async (parse, _) =>
+        Options.Add(Id);
+        Options.Add(State);
+        Options.Add(Context);
+    }
+
+    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        if (CommandInputs.WorkflowId(parseResult.GetValue(Id)) is not { } workflowId || parseResult.GetValue(State) is not { Length: > 0 } newState)
         {
-            await using var host = HostContext.Open(parse.GetValue(GlobalOptions.Config)!);
-            if (CommandInputs.WorkflowId(parse.GetValue(id)) is not { } workflowId || parse.GetValue(state) is not { Length: > 0 } newState)
-            {
-                throw new CliException(MissingMessage);
-            }
+            throw new CliException(MissingMessage);
+        }
 
-            JsonObject? incoming = null;
-            if (parse.GetValue(context) is { } text)
-            {
-                incoming = CommandInputs.ParseFlagJson("--context", text) as JsonObject
-                    ?? throw new CliException("--context: expected a JSON object");
-            }
+        JsonObject? incoming = null;
+        if (parseResult.GetValue(Context) is { } text)
+        {
+            incoming = CommandInputs.ParseFlagJson("--context", text) as JsonObject
+                ?? throw new CliException("--context: expected a JSON object");
+        }
 
-            var operations = new WorkflowOperations(new WorkflowStore(host.Tasks, host.Time), host.Time);
-            (string From, string To) moved;
-            try
-            {
-                moved = operations.Transition(workflowId, newState, incoming);
-            }
-            catch (WorkflowException ex)
-            {
-                throw new CliException(ex.Message, ex);
-            }
-
-            CliOutput.WriteJson(new JsonObject
-            {
-                ["transitioned"] = true,
-                ["workflow_id"] = workflowId,
-                ["from"] = moved.From,
-                ["to"] = moved.To,
-            });
-            return ExitCodes.Success;
-        });
-        return command;
+        return Task.FromResult(Print(core.Workflows.Transition(workflowId, newState, incoming).ToJson()));
     }
 }

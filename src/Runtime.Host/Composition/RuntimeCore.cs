@@ -1,24 +1,27 @@
 using AgentRuntime.Host.Configuration;
+using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Logging;
 using AgentRuntime.Host.Plugins;
 using AgentRuntime.Host.Storage;
 using Serilog.Core;
 
-namespace AgentRuntime.Host.Cli;
+namespace AgentRuntime.Host.Composition;
 
 /// <summary>
-/// The composition root of one CLI command: the loaded config, the process's one Serilog
-/// pipeline, the run log, the clock, the runner id, and (on first use) the plugin catalog, the
-/// adapter registry and the database (opened and migrated on first use, closed on dispose).
+/// The composition root: builds the runtime core for one surface (a CLI command today, <c>web</c>
+/// and <c>serve</c> later) with plain constructors. Nothing costly happens until it is needed: the
+/// plugin catalog, the adapter registry and the database (opened and migrated) are made on first
+/// use, so a command that never runs an adapter never loads a plugin. Disposing closes what was
+/// opened. A container was not used: a one-shot command pays for every service it registers.
 /// </summary>
-internal sealed class HostContext : IAsyncDisposable
+internal sealed partial class RuntimeCore : IAsyncDisposable
 {
     private PluginCatalog? _plugins;
     private AdapterRegistry? _adapters;
     private RuntimeDatabase? _database;
     private TaskStore? _tasks;
 
-    private HostContext(RuntimeConfig config, Logger log, TimeProvider time)
+    private RuntimeCore(RuntimeConfig config, Logger log, TimeProvider time)
     {
         Config = config;
         Log = log;
@@ -47,10 +50,20 @@ internal sealed class HostContext : IAsyncDisposable
 
     public TaskStore Tasks => _tasks ??= new TaskStore(Database, TaskStoreOptions.From(Config, RunnerId), Time);
 
-    public static HostContext Open(string configPath)
+    /// <summary>Loads the config at <paramref name="configPath"/>; a config that cannot be used throws <see cref="ConfigException"/>.</summary>
+    public static RuntimeCore Open(string configPath, CoreOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var config = ConfigLoader.Load(configPath);
-        return new HostContext(config, HostLogging.Create(config.LogDir), TimeProvider.System);
+        return new RuntimeCore(config, HostLogging.Create(config.LogDir, options.LogConsole), options.Time);
+    }
+
+    /// <summary>One dispatch cycle with the reference pre-claim phases (schedules, then workflows).</summary>
+    public DispatchCycle CreateDispatchCycle()
+    {
+        var cycle = new DispatchCycle(this);
+        CyclePhases.AddTo(cycle, this);
+        return cycle;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Composition;
+
+namespace AgentRuntime.Host.Cli;
+
+/// <summary>
+/// The base of every command (the shape of Aspire's <c>BaseCommand</c>): a command declares its
+/// options as static fields, and its <see cref="ExecuteAsync"/> parses them, calls one core service
+/// and prints the typed result. Building the core from <c>--config</c> and disposing it happen here
+/// only; operator errors (<see cref="OperatorException"/>) are mapped to exit codes once, in <see cref="CliApp"/>.
+/// </summary>
+internal abstract class HostCommand : Command
+{
+    protected HostCommand(string name, string description, CliEnvironment environment)
+        : base(name, description)
+    {
+        Environment = environment;
+        SetAction(RunAsync);
+    }
+
+    protected CliEnvironment Environment { get; }
+
+    /// <summary>Runs the command against an opened core; returns the exit code (<see cref="ExitCodes"/>).</summary>
+    protected abstract Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken);
+
+    /// <summary>Prints <paramref name="result"/> on stdout and returns <paramref name="exitCode"/>.</summary>
+    protected int Print(JsonNode? result, int exitCode = ExitCodes.Success)
+    {
+        CliOutput.WriteJson(Environment.Out, result);
+        return exitCode;
+    }
+
+    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        // The config loads before any flag is checked, so a broken config is reported first, as before.
+        await using var core = RuntimeCore.Open(parseResult.GetValue(GlobalOptions.Config)!, Environment.Core);
+        return await ExecuteAsync(core, parseResult, cancellationToken).ConfigureAwait(false);
+    }
+}

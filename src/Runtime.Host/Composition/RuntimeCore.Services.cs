@@ -1,0 +1,37 @@
+using AgentRuntime.Host.Operations;
+using AgentRuntime.Host.Workflows;
+
+namespace AgentRuntime.Host.Composition;
+
+/// <summary>
+/// The operator services, each built on demand from the parts it needs, so a command pays only
+/// for what its service touches (status never loads a plugin; adapters never opens the database).
+/// </summary>
+internal sealed partial class RuntimeCore
+{
+    public StatusService Status => new(Tasks);
+
+    public IntakeService Intake => new(Config, Tasks);
+
+    public HealthService Health => new(Config, Adapters);
+
+    public AdapterService AdapterStatus => new(Config, Adapters, Time);
+
+    public PluginService PluginStatus => new(Plugins);
+
+    public PauseService Pause => new(Config.StateDir, Tasks, Time);
+
+    public CancelService Cancel => new(Tasks);
+
+    public WorkflowService Workflows => new(new WorkflowStore(Tasks, Time), Database, Time);
+
+    public ScheduleService Schedules => new(Config, Tasks, Time, Log);
+
+    public SensorService Sensors => new(Tasks, Time);
+
+    public SnapshotService Snapshots => new(Config.RuntimeName, Config.ArtifactDir, Tasks, Time);
+
+    public BridgeService Bridges => new(Tasks);
+
+    public BacklogService Backlog => new(Config, Tasks, Time, Log);
+}

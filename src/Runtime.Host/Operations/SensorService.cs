@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Sensors;
+using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Workflows;
+
+namespace AgentRuntime.Host.Operations;
+
+/// <summary>Ingests a sensor event once (spec §1.2, §7.2); a bad field throws <see cref="SensorEventInputException"/>.</summary>
+internal sealed class SensorService(TaskStore tasks, TimeProvider time)
+{
+    public SensorEventResult Ingest(JsonNode? input)
+    {
+        var parsed = SensorEventInputParser.Parse(input);
+        var workflows = new WorkflowOperations(new WorkflowStore(tasks, time), time);
+        return new SensorEventIngest(tasks, workflows, time).Ingest(parsed);
+    }
+}

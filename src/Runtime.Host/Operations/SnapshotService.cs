@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Snapshots;
+using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Workflows;
+
+namespace AgentRuntime.Host.Operations;
+
+/// <summary>Runtime snapshots and the report comparing two of them (spec §1.2, §7.8).</summary>
+internal sealed class SnapshotService(string runtimeName, string artifactDir, TaskStore tasks, TimeProvider time)
+{
+    /// <summary>Captures the runtime and writes it under <c>&lt;artifactDir&gt;/snapshots/</c>.</summary>
+    public SnapshotResult Capture(string? label)
+    {
+        var snapshot = new SnapshotBuilder(tasks, new WorkflowStore(tasks, time), runtimeName, artifactDir, time).Capture();
+        var path = SnapshotFile.Write(artifactDir, snapshot, label);
+        return new SnapshotResult(path, snapshot);
+    }
+
+    /// <summary>Task and workflow deltas and new artifacts between two snapshot documents.</summary>
+    public static JsonObject Compare(JsonObject before, JsonObject after) => SnapshotComparer.Compare(before, after);
+}
