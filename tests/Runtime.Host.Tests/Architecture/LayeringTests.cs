@@ -1,0 +1,77 @@
+using AgentRuntime.Host.Composition;
+using NetArchTest.Rules;
+
+namespace AgentRuntime.Host.Tests.Architecture;
+
+/// <summary>
+/// The layering rules of CONTRIBUTING.md, checked on the built host: the core (everything but the
+/// CLI surface) names no CLI type, and only storage names a SQLite type.
+/// </summary>
+public sealed class LayeringTests
+{
+    private const string Root = "AgentRuntime.Host";
+    private const string Cli = "AgentRuntime.Host.Cli";
+    private const string Storage = "AgentRuntime.Host.Storage";
+    private const string Sqlite = "Microsoft.Data.Sqlite";
+
+    /// <summary>
+    /// Types outside storage that still reach SQLite while the SQL moves behind the queue port. The
+    /// list may only shrink: a type not named here that reaches SQLite fails the test.
+    /// </summary>
+    private static readonly HashSet<string> SqliteOutsideStorageStillMoving = new(StringComparer.Ordinal)
+    {
+        "AgentRuntime.Host.Dispatch.DispatchCycle",
+        "AgentRuntime.Host.Schedules.ScheduleEvaluator",
+        "AgentRuntime.Host.Schedules.ScheduleStore",
+        "AgentRuntime.Host.Snapshots.SnapshotBuilder",
+        "AgentRuntime.Host.Workflows.WorkflowStore",
+    };
+
+    [Fact]
+    public void Core_ReferencesNoCliType()
+    {
+        var result = Types.InAssembly(typeof(RuntimeCore).Assembly)
+            .That().ResideInNamespace(Root)
+            .And().DoNotResideInNamespace(Cli)
+            .ShouldNot().HaveDependencyOn(Cli)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, "core types that reference the CLI: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void Entry_ReferencesTheCli()
+    {
+        // Guards the rule above against passing vacuously (a renamed namespace, a rule that sees nothing).
+        var result = Types.InAssembly(typeof(RuntimeCore).Assembly)
+            .That().HaveName("Program")
+            .Should().HaveDependencyOn(Cli)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful);
+    }
+
+    [Fact]
+    public void CoreOutsideStorage_ReferencesNoSqliteType()
+    {
+        var result = Types.InAssembly(typeof(RuntimeCore).Assembly)
+            .That().ResideInNamespace(Root)
+            .And().DoNotResideInNamespace(Storage)
+            .ShouldNot().HaveDependencyOn(Sqlite)
+            .GetResult();
+
+        var offenders = (result.FailingTypeNames ?? []).Select(TopLevel).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(
+            offenders.All(SqliteOutsideStorageStillMoving.Contains),
+            "types outside storage that reference Microsoft.Data.Sqlite: " + string.Join(", ", offenders.Where(o => !SqliteOutsideStorageStillMoving.Contains(o))));
+    }
+
+    [Fact]
+    public void Storage_RuleSeesSqlite()
+    {
+        Assert.NotEmpty(Types.InAssembly(typeof(RuntimeCore).Assembly).That().ResideInNamespace(Storage).And().HaveDependencyOn(Sqlite).GetTypes());
+    }
+
+    // Nested and compiler-generated types (closures, state machines) count as their outer type.
+    private static string TopLevel(string fullName) => fullName.Split('/', '+')[0];
+}
