@@ -11,7 +11,7 @@ public sealed class ReferenceDefectTests
         var runtime = new TestRuntime();
         runtime.Config["defaultAdapter"] = "echo";
         runtime.Adapters["echo"] = adapter;
-        await runtime.UseEchoPluginAsync();
+        runtime.UseEchoPlugin();
         configure?.Invoke(runtime);
         runtime.Save();
         return runtime;
