@@ -11,7 +11,7 @@ public sealed class SdkMinorVersionTests
     [Fact(Timeout = 300_000)]
     public async Task Healthcheck_ThirdPartyAgentCliDriverPlugin_PassesAndItsOwnChecksAreReported()
     {
-        var acme = await TestPlugins.BuildAsync("AcmeAgentPlugin");
+        var acme = TestPlugins.Output("AcmeAgentPlugin");
         using var runtime = new TestRuntime();
         var pluginsDir = runtime.Directory.Combine("plugins");
         TestPlugins.DropFirstParty(pluginsDir, "Script");
@@ -50,7 +50,7 @@ public sealed class SdkMinorVersionTests
     [Fact(Timeout = 300_000)]
     public async Task DropDll_PluginBuiltAgainstSdk10_LoadsPassesHealthcheckAndRuns()
     {
-        var legacy = await TestPlugins.BuildAsync("LegacyEchoPlugin");
+        var legacy = TestPlugins.Output("LegacyEchoPlugin");
         using var runtime = new TestRuntime();
         var pluginsDir = runtime.Directory.Combine("plugins");
         TestPlugins.DropFirstParty(pluginsDir, "Script");
