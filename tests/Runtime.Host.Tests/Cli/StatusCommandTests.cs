@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Tests.TestSupport;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Tests.TestSupport;
 
