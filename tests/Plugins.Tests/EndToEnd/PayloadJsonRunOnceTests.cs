@@ -1,6 +1,5 @@
 using System.Text;
 using AgentRuntime.Plugins.Shared;
-using AgentRuntime.Plugins.Tests.TestSupport;
 using CliWrap;
 
 namespace AgentRuntime.Plugins.Tests.EndToEnd;
