@@ -47,7 +47,7 @@ internal static class StoreBenchmark
         var directory = Path.Combine(Path.GetTempPath(), $"agent-runtime-bench-{Guid.NewGuid():N}");
         try
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = TimeProvider.System.GetUtcNow();
             using var db = RuntimeDatabase.Open(Path.Combine(directory, "runtime.db"), TimeProvider.System);
             var fill = Time(() => TaskFiller.Fill(db, size, mix, now));
             var store = new TaskStore(db, new TaskStoreOptions { DefaultProfile = "lumen", MaxAttempts = 3, RetryBackoffSeconds = 60, RunnerId = "bench" }, TimeProvider.System);

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Dispatch.Bundles;
 using AgentRuntime.Host.Dispatch.Outcomes;
-using AgentRuntime.Host.Plugins;
 using AgentRuntime.Host.Profiles;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Sdk;

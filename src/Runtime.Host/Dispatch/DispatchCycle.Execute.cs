@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Bundles;
-using AgentRuntime.Host.Dispatch.Outcomes;
 using AgentRuntime.Host.Dispatch.Text;
 using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Plugins;

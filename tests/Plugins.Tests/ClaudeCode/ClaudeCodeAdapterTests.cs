@@ -6,7 +6,7 @@ using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Plugins.Tests.ClaudeCode;
 
-/// <summary>The claude-code driver against the fake agent; <see cref="RealClaudeCodeTests"/> runs the real CLI.</summary>
+/// <summary>The claude-code driver against the fake agent; <see cref="RealCli.RealClaudeCodeTests"/> runs the real CLI.</summary>
 public sealed class ClaudeCodeAdapterTests : ProcessAdapterConformanceTests
 {
     protected override string Kind => "claude-code";

@@ -7,7 +7,7 @@ using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Plugins.Tests.Codex;
 
-/// <summary>The codex driver against the fake agent; <see cref="RealCodexTests"/> runs the real CLI.</summary>
+/// <summary>The codex driver against the fake agent; <see cref="RealCli.RealCodexTests"/> runs the real CLI.</summary>
 public sealed class CodexAdapterTests : ProcessAdapterConformanceTests
 {
     protected override string Kind => "codex";

@@ -1,8 +1,8 @@
-using TempDirectory = AgentRuntime.Host.Tests.TestSupport.TempDirectory;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AgentRuntime.Plugins.Tests.TestSupport;
 using AgentRuntime.Sdk;
+using TempDirectory = AgentRuntime.Host.Tests.TestSupport.TempDirectory;
 
 namespace AgentRuntime.Plugins.Tests.Conformance;
 

@@ -67,9 +67,9 @@ internal sealed class EndToEndRuntime : IDisposable
     public async Task<CycleRun> RunOnceAsync(IDictionary<string, string>? hostEnv = null)
     {
         _runtime.Save();
-        var started = DateTimeOffset.UtcNow;
+        var started = TimeProvider.System.GetUtcNow();
         var cli = await _runtime.RunAsync(hostEnv ?? new Dictionary<string, string>(), "run-once");
-        var run = new CycleRun(cli, started, DateTimeOffset.UtcNow);
+        var run = new CycleRun(cli, started, TimeProvider.System.GetUtcNow());
         Assert.True(cli.ExitCode == 0, run.ToString());
         return run;
     }

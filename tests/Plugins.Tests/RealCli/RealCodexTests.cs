@@ -1,10 +1,10 @@
-using TempDirectory = AgentRuntime.Host.Tests.TestSupport.TempDirectory;
 using System.Text.Json.Nodes;
 using AgentRuntime.Plugins.Codex;
 using AgentRuntime.Plugins.Tests.FakeServers;
 using AgentRuntime.Plugins.Tests.TestSupport;
 using AgentRuntime.Sdk;
 using Xunit.Abstractions;
+using TempDirectory = AgentRuntime.Host.Tests.TestSupport.TempDirectory;
 
 namespace AgentRuntime.Plugins.Tests.RealCli;
 

@@ -1,7 +1,7 @@
-using TempDirectory = AgentRuntime.Host.Tests.TestSupport.TempDirectory;
 using AgentRuntime.Plugins.Shared;
 using AgentRuntime.Plugins.Tests.TestSupport;
 using AgentRuntime.Sdk;
+using TempDirectory = AgentRuntime.Host.Tests.TestSupport.TempDirectory;
 
 namespace AgentRuntime.Plugins.Tests.Runner;
 

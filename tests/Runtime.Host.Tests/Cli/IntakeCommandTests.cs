@@ -127,7 +127,7 @@ public sealed class IntakeCommandTests
                 await Task.Delay(20);
             }
 
-            using var db = OpenWhenReady(runtime.DbPath);
+            using var db = await OpenWhenReadyAsync(runtime.DbPath);
             var store = new TaskStore(db, new TaskStoreOptions { DefaultProfile = "tester", MaxAttempts = 2, RetryBackoffSeconds = 1, RunnerId = "claimer" }, TimeProvider.System);
             while (claimed.Count < processes)
             {
@@ -152,7 +152,7 @@ public sealed class IntakeCommandTests
         Assert.Equal($$"""[{"status":"running","count":{{processes}}}]""", status.Json["counts"]!.ToJsonString());
     }
 
-    private static RuntimeDatabase OpenWhenReady(string path)
+    private static async Task<RuntimeDatabase> OpenWhenReadyAsync(string path)
     {
         // The file may exist before its creator finished the schema; opening is idempotent, so retry briefly.
         for (var i = 0; ; i++)
@@ -163,7 +163,7 @@ public sealed class IntakeCommandTests
             }
             catch (SqliteException) when (i < 50)
             {
-                Thread.Sleep(100);
+                await Task.Delay(100);
             }
         }
     }

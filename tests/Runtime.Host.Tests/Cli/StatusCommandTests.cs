@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
@@ -50,7 +49,7 @@ public sealed class StatusCommandTests
         Assert.Equal("lumen", intake.Json["profile"]!.GetValue<string>());
         // Later than every available_at in the fixture, whatever this machine's clock says.
         var fixtureDay = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
-        var time = new FakeTimeProvider((DateTimeOffset.UtcNow > fixtureDay ? DateTimeOffset.UtcNow : fixtureDay).AddHours(2));
+        var time = new FakeTimeProvider((TimeProvider.System.GetUtcNow() > fixtureDay ? TimeProvider.System.GetUtcNow() : fixtureDay).AddHours(2));
         using var db = RuntimeDatabase.Open(fixture.DbPath, time);
         var store = new TaskStore(db, new TaskStoreOptions { DefaultProfile = "lumen", MaxAttempts = 2, RetryBackoffSeconds = 0, RunnerId = "dotnet-test" }, time);
 

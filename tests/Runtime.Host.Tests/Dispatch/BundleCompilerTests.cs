@@ -213,7 +213,7 @@ public sealed class BundleCompilerTests : IDisposable
             info.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(info)!;
+        using var process = ChildProcess.Start(info);
         var output = process.StandardOutput.ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "git timed out");
         Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)} failed: {process.StandardError.ReadToEnd()}");

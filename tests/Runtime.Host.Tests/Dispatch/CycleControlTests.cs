@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Tests.TestSupport;
 
@@ -19,9 +18,9 @@ public sealed class CycleControlTests
     public async Task RunOnce_StaleLockOfDeadProcess_IsClearedAndRecorded()
     {
         using var runtime = EchoRuntime();
-        await runtime.UseEchoPluginAsync();
+        runtime.UseEchoPlugin();
         runtime.Save();
-        using (var gone = Process.Start("true")!)
+        using (var gone = ChildProcess.Start("true"))
         {
             await gone.WaitForExitAsync();
             runtime.Directory.Write("state/dispatch.lock", $"{{\"pid\":{gone.Id},\"runner_id\":\"old-runner\",\"created_at\":\"2026-01-01T00:00:00.000Z\"}}");
@@ -42,10 +41,10 @@ public sealed class CycleControlTests
     public async Task RunOnce_LockHeldByLiveProcess_ReturnsDispatchLockedAndClaimsNothing()
     {
         using var runtime = EchoRuntime();
-        await runtime.UseEchoPluginAsync();
+        runtime.UseEchoPlugin();
         runtime.Save();
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
-        using var holder = Process.Start("sleep", "60")!;
+        using var holder = ChildProcess.Start("sleep", "60");
         try
         {
             runtime.Directory.Write("state/dispatch.lock", $"{{\"pid\":{holder.Id},\"runner_id\":\"live\",\"created_at\":\"2026-01-01T00:00:00.000Z\"}}");
@@ -65,7 +64,7 @@ public sealed class CycleControlTests
     public async Task RunOnce_Paused_RecordsEventAndLeavesQueueAlone()
     {
         using var runtime = EchoRuntime();
-        await runtime.UseEchoPluginAsync();
+        runtime.UseEchoPlugin();
         runtime.Save();
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
         runtime.Directory.Write("state/dispatch.paused.json", """{ "paused": true, "reason": "maintenance", "updated_at": "2026-01-01T00:00:00.000Z" }""");
@@ -82,7 +81,7 @@ public sealed class CycleControlTests
     public async Task RunOnce_AfterCrashMidAttempt_BootSweepReclaimsAndRunsTheTask()
     {
         using var runtime = EchoRuntime();
-        await runtime.UseEchoPluginAsync();
+        runtime.UseEchoPlugin();
         runtime.Save();
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
         // A dispatcher died mid-attempt: the task and its attempt are still marked running.
@@ -108,7 +107,7 @@ public sealed class CycleControlTests
     public async Task RunOnce_BrokenScheduleRow_IsRecordedAndDoesNotStarveTheOthers()
     {
         using var runtime = EchoRuntime();
-        await runtime.UseEchoPluginAsync();
+        runtime.UseEchoPlugin();
         runtime.Save();
         Assert.Equal(0, (await runtime.RunAsync("status")).ExitCode); // creates the database
         // Due first (older next_run_at), and its interval cannot be added to a date.
@@ -133,7 +132,7 @@ public sealed class CycleControlTests
     public async Task PauseAndResume_FromTheCli_StopAndRestartClaiming()
     {
         using var runtime = EchoRuntime();
-        await runtime.UseEchoPluginAsync();
+        runtime.UseEchoPlugin();
         runtime.Save();
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
 

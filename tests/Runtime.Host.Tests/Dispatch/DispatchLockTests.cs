@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Tests.TestSupport;
 
@@ -44,7 +43,7 @@ public sealed class DispatchLockTests : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task TryAcquire_LockOfDeadPid_IsClearedAsPidNotLive()
     {
-        using var process = Process.Start("true")!;
+        using var process = ChildProcess.Start("true");
         await process.WaitForExitAsync();
         _dir.Write("state/dispatch.lock", $"{{\"pid\":{process.Id},\"runner_id\":\"gone\",\"created_at\":\"2026-01-01T00:00:00.000Z\"}}");
         var acquisition = DispatchLock.TryAcquire(LockPath, "me", TimeProvider.System);
@@ -56,7 +55,7 @@ public sealed class DispatchLockTests : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task TryAcquire_LockOfLivePid_StaysLocked()
     {
-        using var sleeper = Process.Start("sleep", "30")!;
+        using var sleeper = ChildProcess.Start("sleep", "30");
         try
         {
             _dir.Write("state/dispatch.lock", $"{{\"pid\":{sleeper.Id},\"runner_id\":\"alive\",\"created_at\":\"x\"}}");

@@ -20,17 +20,17 @@ public sealed class InterruptTests
             start.ArgumentList.Add(arg);
         }
 
-        using var dispatcher = Process.Start(start)!;
+        using var dispatcher = ChildProcess.Start(start);
         var stderr = dispatcher.StandardError.ReadToEndAsync();
         var stdout = dispatcher.StandardOutput.ReadToEndAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(File.Exists(pids) && File.ReadAllLines(pids).Length >= 2) && DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
+        while (!(File.Exists(pids) && File.ReadAllLines(pids).Length >= 2) && TimeProvider.System.GetUtcNow() < deadline)
         {
             await Task.Delay(100);
         }
 
         Assert.True(File.Exists(pids), "the script never started");
-        using (var kill = Process.Start("kill", ["-TERM", dispatcher.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+        using (var kill = ChildProcess.Start("kill", "-TERM", dispatcher.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
             await kill.WaitForExitAsync();
         }

@@ -12,7 +12,7 @@ public sealed class ReferenceDefectTests
         var runtime = inProcess ? new TestRuntime().InProcess() : new TestRuntime();
         runtime.Config["defaultAdapter"] = "echo";
         runtime.Adapters["echo"] = adapter;
-        await runtime.UseEchoPluginAsync();
+        runtime.UseEchoPlugin();
         configure?.Invoke(runtime);
         runtime.Save();
         return runtime;

@@ -118,7 +118,7 @@ public sealed class ScheduleTests
         var next = DateTimeOffset.Parse(NextRunAt(runtime), System.Globalization.CultureInfo.InvariantCulture);
         var last = DateTimeOffset.Parse((string)TestDb.Scalar(runtime.DbPath, "SELECT last_run_at FROM schedules")!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(TimeSpan.FromSeconds(305), next - last);
-        Assert.True(last > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.True(last > TimeProvider.System.GetUtcNow().AddMinutes(-5));
 
         var log = File.ReadAllLines(Path.Combine(runtime.StateDir, "logs", "runtime.jsonl"))
             .Select(line => JsonNode.Parse(line)!.AsObject())

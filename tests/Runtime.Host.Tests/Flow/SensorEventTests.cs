@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AgentRuntime.Host.Tests.TestSupport;
 
 namespace AgentRuntime.Host.Tests.Flow;

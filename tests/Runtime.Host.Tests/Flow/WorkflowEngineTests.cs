@@ -1,5 +1,4 @@
 using AgentRuntime.Host.Workflows;
-using AgentRuntime.Host.Tests.TestSupport;
 
 namespace AgentRuntime.Host.Tests.Flow;
 

@@ -8,7 +8,7 @@ public sealed class PluginLoadingTests
     [Fact(Timeout = 300_000)]
     public async Task DropDll_ThirdPartyPlugin_IsListedAndServesItsKind()
     {
-        var echo = await TestPlugins.BuildAsync("EchoPlugin");
+        var echo = TestPlugins.Output("EchoPlugin");
         using var runtime = new TestRuntime();
         var pluginsDir = runtime.Directory.Combine("plugins");
         TestPlugins.DropFirstParty(pluginsDir, "Script");
@@ -47,8 +47,8 @@ public sealed class PluginLoadingTests
     [Fact(Timeout = 300_000)]
     public async Task LoadFailures_AreReported_AndOtherPluginsKeepWorking()
     {
-        var future = await TestPlugins.BuildAsync("FutureEchoPlugin");
-        var dependent = await TestPlugins.BuildAsync("DependentPlugin");
+        var future = TestPlugins.Output("FutureEchoPlugin");
+        var dependent = TestPlugins.Output("DependentPlugin");
         using var runtime = new TestRuntime();
         var pluginsDir = runtime.Directory.Combine("plugins");
         TestPlugins.DropFirstParty(pluginsDir, "Script");

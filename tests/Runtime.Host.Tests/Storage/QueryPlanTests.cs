@@ -1,5 +1,5 @@
-using AgentRuntime.Host.Dispatch.Bundles;
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Dispatch.Bundles;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Tests.TestSupport;
 using AgentRuntime.Sdk;

@@ -71,7 +71,7 @@ public sealed class StatusCountsTests
             UPDATE tasks SET status = 'blocked' WHERE task_id = '{kept.TaskId}';
             DELETE FROM tasks WHERE source = 'gone';
             """);
-        using var process = Process.Start(start)!;
+        using var process = ChildProcess.Start(start);
         var stderr = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
 

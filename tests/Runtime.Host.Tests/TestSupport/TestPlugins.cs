@@ -1,51 +1,25 @@
-using System.Diagnostics;
-
 namespace AgentRuntime.Host.Tests.TestSupport;
 
 /// <summary>
-/// Builds the test plugin projects under <c>tests/Plugins</c> (which the host does not reference)
-/// once per test run, serially, and lays out plugin directories from them.
+/// The test plugin projects under <c>tests/Plugins</c>: projects of the solution (so the solution
+/// build compiles them) that the host never references; tests drop their build output into a
+/// plugins directory, as an operator would.
 /// </summary>
 public sealed class TestPlugins
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly Dictionary<string, string> Built = new(StringComparer.Ordinal);
-
-    public static async Task<string> BuildAsync(string project)
+    /// <summary>The build output of <c>tests/Plugins/&lt;project&gt;</c>, built by the solution build.</summary>
+    public static string Output(string project)
     {
-        await Gate.WaitAsync();
-        try
+        var output = Repo.Path_("tests", "Plugins", project, "bin", Repo.Configuration, "net10.0");
+        var dll = Path.Combine(output, project + ".dll");
+        if (!File.Exists(dll))
         {
-            if (Built.TryGetValue(project, out var existing))
-            {
-                return existing;
-            }
-
-            var projectDir = Repo.Path_("tests", "Plugins", project);
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = projectDir };
-            foreach (var arg in new[] { "build", "-c", Repo.Configuration, "-nologo", "-v", "q" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-            await process.WaitForExitAsync(cts.Token);
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"building {project} failed:\n{await stdout}\n{await stderr}");
-            }
-
-            var output = Path.Combine(projectDir, "bin", Repo.Configuration, "net10.0");
-            Built[project] = output;
-            return output;
+            throw new InvalidOperationException(
+                $"{dll} is missing: build the solution first (dotnet build AgentRuntime.sln -c {Repo.Configuration}); " +
+                "a new test plugin must be added to it (see tests/Plugins/README.md)");
         }
-        finally
-        {
-            Gate.Release();
-        }
+
+        return output;
     }
 
     /// <summary>Drops a built plugin into <c>&lt;pluginsDir&gt;/&lt;name&gt;/</c>, as an operator copies a DLL and its dependencies.</summary>

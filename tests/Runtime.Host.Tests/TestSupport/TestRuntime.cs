@@ -69,9 +69,9 @@ internal sealed partial class TestRuntime : IDisposable
     }
 
     /// <summary>Points the runtime at a private plugins directory holding Script and the test EchoPlugin (kind <c>echo</c>).</summary>
-    public async Task UseEchoPluginAsync()
+    public void UseEchoPlugin()
     {
-        var echo = await TestPlugins.BuildAsync("EchoPlugin");
+        var echo = TestPlugins.Output("EchoPlugin");
         var pluginsDir = Directory.Combine("plugins");
         TestPlugins.DropFirstParty(pluginsDir, "Script");
         TestPlugins.Drop(echo, pluginsDir, "EchoPlugin");

@@ -54,7 +54,11 @@ internal static class WorkspaceProbe
 
         try
         {
+            // RS0030 bans starting processes outside the process runners: this is the host's runner for git,
+            // bounded by GitTimeout (the plugins' ProcessRunner is not part of the host).
+#pragma warning disable RS0030
             using var process = Process.Start(info);
+#pragma warning restore RS0030
             if (process is null)
             {
                 return null;
