@@ -6,7 +6,7 @@ namespace AgentRuntime.Host.Tests.Dispatch;
 /// <summary>Behaviour the reference runtime gets wrong (spec Appendix B) and AgentRuntime fixes; each test fails on the reference behaviour.</summary>
 public sealed class ReferenceDefectTests
 {
-    /// <param name="inProcess">Run the CLI in this process on a fake clock (where neither a process boundary nor the environment is the point).</param>
+    // inProcess: run the CLI in this process on a fake clock (where neither a process boundary nor the environment is the point).
     private static async Task<TestRuntime> EchoRuntimeAsync(JsonObject adapter, Action<TestRuntime>? configure = null, bool inProcess = true)
     {
         var runtime = inProcess ? new TestRuntime().InProcess() : new TestRuntime();
