@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Cli.Commands;
 using AgentRuntime.Host.Composition;
 
 namespace AgentRuntime.Host.Cli;
@@ -31,10 +32,21 @@ internal abstract class HostCommand : Command
         return exitCode;
     }
 
+    /// <summary>A path given on the command line, made absolute against the working directory.</summary>
+    protected string FullPath(string path) => Path.GetFullPath(path, Environment.WorkingDirectory);
+
+    /// <summary>The JSON of <c>--json</c>, else of the <c>--file</c> file; neither → <paramref name="missingMessage"/>.</summary>
+    protected JsonNode? ReadJsonOrFile(string? json, string? file, string missingMessage) =>
+        json is not null ? CommandInputs.ParseFlagJson("--json", json) : ReadFile(file, missingMessage);
+
+    /// <summary>The JSON in the file named by a <c>--file</c>-style flag; a missing flag → <paramref name="missingMessage"/>. Errors name the file.</summary>
+    protected JsonNode? ReadFile(string? file, string missingMessage) =>
+        CommandInputs.ReadFile(file is null ? null : FullPath(file), missingMessage);
+
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         // The config loads before any flag is checked, so a broken config is reported first, as before.
-        await using var core = RuntimeCore.Open(parseResult.GetValue(GlobalOptions.Config)!, Environment.Core);
+        await using var core = RuntimeCore.Open(parseResult.GetValue(GlobalOptions.Config)!, Environment.Core, Environment.WorkingDirectory);
         return await ExecuteAsync(core, parseResult, cancellationToken).ConfigureAwait(false);
     }
 }

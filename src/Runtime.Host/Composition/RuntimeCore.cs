@@ -50,11 +50,11 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
 
     public TaskStore Tasks => _tasks ??= new TaskStore(Database, TaskStoreOptions.From(Config, RunnerId), Time);
 
-    /// <summary>Loads the config at <paramref name="configPath"/>; a config that cannot be used throws <see cref="ConfigException"/>.</summary>
-    public static RuntimeCore Open(string configPath, CoreOptions options)
+    /// <summary>Loads the config at <paramref name="configPath"/> (relative to <paramref name="workingDirectory"/>, default the current one); a config that cannot be used throws <see cref="ConfigException"/>.</summary>
+    public static RuntimeCore Open(string configPath, CoreOptions options, string? workingDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var config = ConfigLoader.Load(configPath);
+        var config = ConfigLoader.Load(configPath, workingDirectory);
         return new RuntimeCore(config, HostLogging.Create(config.LogDir, options.LogConsole), options.Time);
     }
 

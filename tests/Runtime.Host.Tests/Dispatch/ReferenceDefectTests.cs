@@ -6,9 +6,10 @@ namespace AgentRuntime.Host.Tests.Dispatch;
 /// <summary>Behaviour the reference runtime gets wrong (spec Appendix B) and AgentRuntime fixes; each test fails on the reference behaviour.</summary>
 public sealed class ReferenceDefectTests
 {
-    private static async Task<TestRuntime> EchoRuntimeAsync(JsonObject adapter, Action<TestRuntime>? configure = null)
+    // inProcess: run the CLI in this process on a fake clock (where neither a process boundary nor the environment is the point).
+    private static async Task<TestRuntime> EchoRuntimeAsync(JsonObject adapter, Action<TestRuntime>? configure = null, bool inProcess = true)
     {
-        var runtime = new TestRuntime();
+        var runtime = inProcess ? new TestRuntime().InProcess() : new TestRuntime();
         runtime.Config["defaultAdapter"] = "echo";
         runtime.Adapters["echo"] = adapter;
         runtime.UseEchoPlugin();
@@ -76,7 +77,7 @@ public sealed class ReferenceDefectTests
             if (statuses[^1] == "rate_limit_rescheduled")
             {
                 Assert.Equal(1, result.Json["retry_after_seconds"]!.GetValue<int>());
-                await Task.Delay(1100);
+                runtime.Clock!.Advance(TimeSpan.FromSeconds(1.1));
             }
         }
 
@@ -91,7 +92,7 @@ public sealed class ReferenceDefectTests
     [Fact(Timeout = 120_000)]
     public async Task DisabledPlugin_TaskEndsWithOperatorReadableOutcome()
     {
-        using var runtime = await EchoRuntimeAsync(new JsonObject { ["mode"] = "echo" }, r => r.Config["plugins"]!["disabled"] = new JsonArray("EchoPlugin"));
+        using var runtime = await EchoRuntimeAsync(new JsonObject { ["mode"] = "echo" }, r => r.Config["plugins"]!["disabled"] = new JsonArray("EchoPlugin"), inProcess: false);
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
 
         var result = await runtime.RunAsync("run-once");

@@ -108,7 +108,7 @@ public sealed class RunOnceTests
     [Fact(Timeout = 120_000)]
     public async Task RunOnce_RetryableFailure_BacksOffThenBlocksWhenAttemptsRunOut()
     {
-        using var runtime = new TestRuntime();
+        using var runtime = new TestRuntime().InProcess();
         runtime.AddScriptAdapter("script-ok", "echo 'upstream returned 503' >&2; exit 3");
         runtime.Config["retryBackoffSeconds"] = 2;
         runtime.Save();
@@ -126,7 +126,7 @@ public sealed class RunOnceTests
         var tooSoon = await runtime.RunAsync("run-once");
         Assert.Equal("idle", tooSoon.Json["status"]!.GetValue<string>());
 
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        runtime.Clock!.Advance(TimeSpan.FromSeconds(2.2));
         var second = await runtime.RunAsync("run-once");
         Assert.Equal(["ok", "status", "task_id", "attempt_id"], second.Json.Select(p => p.Key));
         Assert.Equal("blocked", second.Json["status"]!.GetValue<string>());
@@ -188,7 +188,7 @@ public sealed class RunOnceTests
     [Fact(Timeout = 120_000)]
     public async Task RunOnce_UnknownAdapter_IsPermanentFailureWithReferenceSummary()
     {
-        using var runtime = new TestRuntime();
+        using var runtime = new TestRuntime().InProcess();
         runtime.AddScriptAdapter("script-ok", $"echo '{Completed}'");
         runtime.Save();
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{},"requested_adapter":"nope"}""");

@@ -9,7 +9,7 @@ public sealed class BacklogTests
     [Fact(Timeout = 120_000)]
     public async Task SeedBacklog_ShippedLocalSeedTwice_WorkflowCreatedOnceTasksQueuedEachTime()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
         var seed = Repo.Path_("backlog", "local.seed.json");
 
         var first = await runtime.RunAsync("seed-backlog", "--file", seed);
@@ -34,7 +34,7 @@ public sealed class BacklogTests
     [Fact(Timeout = 120_000)]
     public async Task SeedBacklog_UnknownTemplate_IsSkippedAndTheRestSeeded()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
         runtime.Directory.Write("b.json", """{"workflows":[{"template":"nope","instance_key":"a"},{"template":"wallet-onboarding","instance_key":"b","state":"draft-wallet-checklist","context":{"agent_name":"Iris"}}]}""");
 
         var result = await runtime.RunAsync("seed-backlog", "--file", "b.json");
@@ -52,7 +52,7 @@ public sealed class BacklogTests
     [InlineData("""{"tasks":{"kind":"k"}}""", "tasks: expected an array, got an object")]
     public async Task SeedBacklog_InvalidEntry_ExitsNonZeroNamingItAndWritesNothing(string backlog, string message)
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
         runtime.Directory.Write("b.json", backlog);
 
         var result = await runtime.RunAsync("seed-backlog", "--file", "b.json");

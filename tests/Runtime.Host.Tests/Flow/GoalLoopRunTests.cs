@@ -22,7 +22,7 @@ public sealed class GoalLoopRunTests
     [Fact(Timeout = 300_000)]
     public async Task GoalLoop_ContinueThenComplete_EveryStateEntryRunsNewWorkAndEachIterationLeavesItsArtifacts()
     {
-        using var runtime = new TestRuntime();
+        using var runtime = new TestRuntime().InProcess();
         runtime.AddScriptAdapter("script-ok", PhaseScript);
         runtime.Save();
         var created = await runtime.RunAsync("workflow-create", "--template", "goal-loop", "--instance_key", "ship", "--context", """{"summary":"Ship builder mode","objective":"Ship it","requested_profile":"tester"}""");

@@ -29,7 +29,7 @@ public sealed class ScheduleTests
     [MemberData(nameof(InvalidSchedules))]
     public async Task ScheduleCreate_InvalidInput_ExitsNonZeroWithTheMessageAndWritesNothing(string schedule, string message)
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
 
         var result = await runtime.RunAsync("schedule-create", "--json", schedule);
 
@@ -42,7 +42,7 @@ public sealed class ScheduleTests
     [Fact(Timeout = 120_000)]
     public async Task ScheduleCreate_NeitherJsonNorFile_PrintsTheSpecMessage()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
 
         var result = await runtime.RunAsync("schedule-create");
 
@@ -53,7 +53,7 @@ public sealed class ScheduleTests
     [Fact(Timeout = 180_000)]
     public async Task ScheduleTick_HeartbeatThroughSimulatedDowntime_OneTaskPerEvaluationAndNextRunFromEvaluationTime()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
         var created = await runtime.RunAsync("schedule-create", "--json", Heartbeat);
         Assert.True(created.ExitCode == 0, created.ToString());
         Assert.Equal(["upserted", "schedule"], created.Json.Select(p => p.Key));
@@ -95,7 +95,7 @@ public sealed class ScheduleTests
     [Fact(Timeout = 180_000)]
     public async Task RunOnce_HeartbeatScheduleDueLongAgo_EachCycleCreatesAtMostOneTaskAndLogsTheEvaluation()
     {
-        using var runtime = new TestRuntime();
+        using var runtime = new TestRuntime().InProcess();
         runtime.AddScriptAdapter("aibtc-heartbeat", """echo '{"status":"completed","operator_summary":"heartbeat ok","machine_status":"ok"}'""");
         runtime.AddScriptAdapter("script-ok", "echo '{}'");
         runtime.Save();
@@ -133,7 +133,7 @@ public sealed class ScheduleTests
     [Fact(Timeout = 120_000)]
     public async Task ScheduleCreate_ReupsertWithoutNextRunAt_KeepsTheStoredNextRunAt()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
         var first = (await runtime.RunAsync("schedule-create", "--json", Heartbeat)).Json["schedule"]!;
 
         var changed = Heartbeat
@@ -159,7 +159,7 @@ public sealed class ScheduleTests
     [Fact(Timeout = 120_000)]
     public async Task ScheduleTick_TwoSchedulesShareTaskSourceAndDueTime_EachGetsItsOwnTask()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
         foreach (var name in new[] { "checkin-a", "checkin-b" })
         {
             var schedule = """{"name":"NAME","interval_seconds":300,"next_run_at":"2026-04-29T10:00:00.000Z","task":{"kind":"NAME","source":"operator:checkin","payload":{}}}""".Replace("NAME", name, StringComparison.Ordinal);

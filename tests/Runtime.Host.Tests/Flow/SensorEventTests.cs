@@ -15,7 +15,7 @@ public sealed class SensorEventTests
     [Fact(Timeout = 120_000)]
     public async Task SensorEvent_SentTwice_OneRecordOneTaskOneWorkflowAndTheSecondIsDeduped()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
 
         var first = await runtime.RunAsync("sensor-event", "--json", Event);
         var second = await runtime.RunAsync("sensor-event", "--json", Event);
@@ -48,7 +48,7 @@ public sealed class SensorEventTests
     [Fact(Timeout = 120_000)]
     public async Task SensorEvent_SameSensorAndEventIdWithNewDedupeKey_IsDedupedAndAnExistingWorkflowIsReused()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
         Assert.Equal(0, (await runtime.RunAsync("sensor-event", "--json", Event)).ExitCode);
 
         var sameEventId = await runtime.RunAsync("sensor-event", "--json", Event.Replace("\"discord:message-123\"", "\"other-key\"", StringComparison.Ordinal));
@@ -71,7 +71,7 @@ public sealed class SensorEventTests
     [InlineData("""{"sensor_id":"s","event_id":"e","source_ref":"r","dedupe_key":"d","payload":{},"proposed_task":{"kind":"k","source":"s"}}""", "proposed_task.payload: expected a JSON object")]
     public async Task SensorEvent_InvalidInput_ExitsNonZeroAndRecordsNothing(string input, string message)
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
 
         var result = await runtime.RunAsync("sensor-event", "--json", input);
 

@@ -9,7 +9,7 @@ public sealed class SnapshotTests
     [Fact(Timeout = 180_000)]
     public async Task Snapshot_LabelAndArtifacts_FileNamedSanitizedPrettyWithoutTrailingNewlineArtifactsSorted()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
         runtime.Directory.Write("state/artifacts/reports/b.md", "b");
         runtime.Directory.Write("state/artifacts/reports/B.md", "B");
         runtime.Directory.Write("state/artifacts/a/z.md", "z");
@@ -42,7 +42,7 @@ public sealed class SnapshotTests
     [Fact(Timeout = 180_000)]
     public async Task Report_BeforeAndAfterACompletedTaskAndWorkflowChanges_ReportsTheDeltas()
     {
-        using var runtime = new TestRuntime();
+        using var runtime = new TestRuntime().InProcess();
         runtime.AddScriptAdapter("script-ok", """echo '{"status":"completed","operator_summary":"wrote it","machine_status":"ok"}'""");
         runtime.Save();
         await runtime.RunAsync("workflow-create", "--template", "goal-loop", "--instance_key", "g", "--state", "verify");

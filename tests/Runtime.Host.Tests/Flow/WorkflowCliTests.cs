@@ -8,7 +8,7 @@ public sealed class WorkflowCliTests
     [Fact(Timeout = 120_000)]
     public async Task WorkflowCreate_SameInstanceKeyTwice_SecondReportsTheExistingRowAndWritesNothing()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
 
         var first = await runtime.RunAsync("workflow-create", "--template", "community-research", "--instance_key", "wiki", "--context", """{"topic": "AIBTC community wiki"}""");
         var second = await runtime.RunAsync("workflow-create", "--template", "wallet-onboarding", "--instance_key", "wiki");
@@ -35,7 +35,7 @@ public sealed class WorkflowCliTests
     [InlineData(new[] { "workflow-complete" }, "Provide --id <number>")]
     public async Task WorkflowCommands_BadArguments_ExitNonZeroWithTheSpecMessage(string[] args, string message)
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
 
         var result = await runtime.RunAsync(args);
 
@@ -47,7 +47,7 @@ public sealed class WorkflowCliTests
     [Fact(Timeout = 120_000)]
     public async Task WorkflowTransition_ToATargetAndNotToASignal_MergesContextAndRecordsTheEvent()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
         await runtime.RunAsync("workflow-create", "--template", "goal-loop", "--instance_key", "g", "--context", """{"summary":"S","objective":"O"}""");
 
         var bySignal = await runtime.RunAsync("workflow-transition", "--id", "1", "--state", "plan_ready");
@@ -69,7 +69,7 @@ public sealed class WorkflowCliTests
     [Fact(Timeout = 120_000)]
     public async Task WorkflowTransition_IntoTheTerminalCompleteState_SetsCompletedAt()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
         await runtime.RunAsync("workflow-create", "--template", "goal-loop", "--instance_key", "g", "--state", "verify");
 
         var result = await runtime.RunAsync("workflow-transition", "--id", "1", "--state", "complete");
@@ -87,7 +87,7 @@ public sealed class WorkflowCliTests
     [Fact(Timeout = 120_000)]
     public async Task WorkflowComplete_ExistingWorkflow_SetsCompletedAtAndDropsItFromTheList()
     {
-        using var runtime = new TestRuntime().Save();
+        using var runtime = new TestRuntime().InProcess().Save();
         await runtime.RunAsync("workflow-create", "--template", "wallet-onboarding", "--instance_key", "w");
 
         var result = await runtime.RunAsync("workflow-complete", "--id", "1");

@@ -6,7 +6,7 @@ namespace AgentRuntime.Host.Tests.TestSupport;
 /// A runtime laid out in a temp directory: <c>config/runtime.json</c>, a profile, and state under
 /// <c>state/</c>. Tests change <see cref="Config"/>, call <see cref="Save"/>, and run the CLI against it.
 /// </summary>
-internal sealed class TestRuntime : IDisposable
+internal sealed partial class TestRuntime : IDisposable
 {
     public TestRuntime()
     {
@@ -98,15 +98,32 @@ internal sealed class TestRuntime : IDisposable
 
     public TestRuntime Save()
     {
-        Directory.Write("config/runtime.json", Config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        var written = Config.DeepClone().AsObject();
+        PrepareConfig(written);
+        Directory.Write("config/runtime.json", written.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         return this;
     }
 
-    public Task<CliResult> RunAsync(params string[] args) =>
-        HostCli.RunAsync(Directory.Path, [.. args, "--config", ConfigPath], null, null);
+    public Task<CliResult> RunAsync(params string[] args)
+    {
+        Task<CliResult>? inProcess = null;
+        RunInProcess([.. args, "--config", ConfigPath], ref inProcess);
+        return inProcess ?? HostCli.RunAsync(Directory.Path, [.. args, "--config", ConfigPath], null, null);
+    }
 
-    public Task<CliResult> RunAsync(IDictionary<string, string> env, params string[] args) =>
-        HostCli.RunAsync(Directory.Path, [.. args, "--config", ConfigPath], env, null);
+    public Task<CliResult> RunAsync(IDictionary<string, string> env, params string[] args)
+    {
+        RequireProcess();
+        return HostCli.RunAsync(Directory.Path, [.. args, "--config", ConfigPath], env, null);
+    }
 
     public void Dispose() => Directory.Dispose();
+
+    // The in-process mode lives in TestRuntime.InProcess.cs, in the host tests only (Plugins.Tests
+    // links this file but not the host); without it these hooks compile to nothing.
+    partial void PrepareConfig(JsonObject written);
+
+    partial void RunInProcess(string[] args, ref Task<CliResult>? run);
+
+    partial void RequireProcess();
 }

@@ -30,14 +30,14 @@ internal sealed class BridgeCommand : HostCommand
     protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
     {
         var path = parseResult.GetValue(FileOption);
-        var node = CommandInputs.ReadFile(path, MissingInputMessage);
+        var node = ReadFile(path, MissingInputMessage);
         try
         {
             return Task.FromResult(Print(core.Bridges.Queue(_bridge, node).ToJson()));
         }
         catch (BridgeInputException ex)
         {
-            throw new CliException($"--file {Path.GetFullPath(path!)}: {ex.Message}", ex);
+            throw new CliException($"--file {FullPath(path!)}: {ex.Message}", ex);
         }
     }
 }

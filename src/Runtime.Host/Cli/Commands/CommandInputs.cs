@@ -15,18 +15,7 @@ internal static class CommandInputs
 
     public static Option<string> Text(string name, string description, string helpName) => new(name) { Description = description, HelpName = helpName };
 
-    /// <summary>The JSON of <c>--json</c>, else <c>--file</c>; neither → <paramref name="missingMessage"/>.</summary>
-    public static JsonNode? ReadJsonOrFile(string? json, string? file, string missingMessage)
-    {
-        if (json is not null)
-        {
-            return ParseFlagJson("--json", json);
-        }
-
-        return ReadFile(file, missingMessage);
-    }
-
-    /// <summary>The JSON in the file named by a <c>--file</c>-style flag; a missing flag → <paramref name="missingMessage"/>. Errors name the file.</summary>
+    /// <summary>The JSON in the file at <paramref name="file"/> (already made absolute); a missing flag → <paramref name="missingMessage"/>. Errors name the file.</summary>
     public static JsonNode? ReadFile(string? file, string missingMessage)
     {
         if (file is null)

@@ -22,7 +22,7 @@ internal sealed class IntakeCommand : HostCommand
 
     protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var node = CommandInputs.ReadJsonOrFile(parseResult.GetValue(JsonOption), parseResult.GetValue(FileOption), MissingInputMessage);
+        var node = ReadJsonOrFile(parseResult.GetValue(JsonOption), parseResult.GetValue(FileOption), MissingInputMessage);
         try
         {
             return Task.FromResult(Print(core.Intake.Enqueue(node).ToJson()));

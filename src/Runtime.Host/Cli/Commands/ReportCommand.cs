@@ -31,9 +31,9 @@ internal sealed class ReportCommand : HostCommand
         return Task.FromResult(Print(SnapshotService.Compare(Read("--before", beforePath), Read("--after", afterPath))));
     }
 
-    private static JsonObject Read(string flag, string path)
+    private JsonObject Read(string flag, string path)
     {
-        var node = CommandInputs.ReadFile(path, MissingMessage);
-        return node as JsonObject ?? throw new CliException($"{flag} {Path.GetFullPath(path)}: expected a snapshot JSON object");
+        var node = ReadFile(path, MissingMessage);
+        return node as JsonObject ?? throw new CliException($"{flag} {FullPath(path)}: expected a snapshot JSON object");
     }
 }

@@ -22,7 +22,7 @@ internal sealed class ScheduleCreateCommand : HostCommand
 
     protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var node = CommandInputs.ReadJsonOrFile(parseResult.GetValue(JsonOption), parseResult.GetValue(FileOption), MissingInputMessage);
+        var node = ReadJsonOrFile(parseResult.GetValue(JsonOption), parseResult.GetValue(FileOption), MissingInputMessage);
         var schedule = core.Schedules.Upsert(node);
         return Task.FromResult(Print(new JsonObject { ["upserted"] = true, ["schedule"] = schedule.ToJson() }));
     }

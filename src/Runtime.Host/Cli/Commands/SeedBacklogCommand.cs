@@ -22,14 +22,14 @@ internal sealed class SeedBacklogCommand : HostCommand
     protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
     {
         var path = parseResult.GetValue(FileOption);
-        var node = CommandInputs.ReadFile(path, MissingMessage);
+        var node = ReadFile(path, MissingMessage);
         try
         {
             return Task.FromResult(Print(core.Backlog.Seed(node)));
         }
         catch (Exception ex) when (ex is BacklogInputException or TaskInputException or WorkflowException)
         {
-            throw new CliException($"--file {Path.GetFullPath(path!)}: {ex.Message}", ex);
+            throw new CliException($"--file {FullPath(path!)}: {ex.Message}", ex);
         }
     }
 }

@@ -21,7 +21,7 @@ internal sealed class SensorEventCommand : HostCommand
 
     protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var node = CommandInputs.ReadJsonOrFile(parseResult.GetValue(JsonOption), parseResult.GetValue(FileOption), MissingInputMessage);
+        var node = ReadJsonOrFile(parseResult.GetValue(JsonOption), parseResult.GetValue(FileOption), MissingInputMessage);
         return Task.FromResult(Print(core.Sensors.Ingest(node).ToJson()));
     }
 }
