@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Json;
-using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
 using Serilog;
 
@@ -27,7 +27,7 @@ internal sealed class BacklogSeeder(WorkflowOperations workflows, ILogger? log =
         var workflowEntries = Array(backlog, "workflows").Select((entry, i) => Workflow(entry, i)).ToList();
         var taskEntries = Array(backlog, "tasks").Select((entry, i) => Task(entry, i, configuredProfiles)).ToList();
         var tasks = workflows.Store.Tasks;
-        return tasks.Database.InTransaction(() =>
+        return tasks.InTransaction(() =>
         {
             var created = new JsonArray();
             foreach (var entry in workflowEntries)
@@ -52,7 +52,7 @@ internal sealed class BacklogSeeder(WorkflowOperations workflows, ILogger? log =
             var queued = new JsonArray();
             foreach (var input in taskEntries)
             {
-                var task = tasks.Enqueue(input);
+                var task = tasks.Enqueue(TaskInputValidator.Validate(input, tasks.Options, tasks.Time.GetUtcNow()));
                 queued.Add(new JsonObject { ["task_id"] = task.TaskId, ["kind"] = task.Kind, ["source"] = task.Source });
             }
 

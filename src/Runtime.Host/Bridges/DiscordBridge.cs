@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Intake;
 using static AgentRuntime.Host.Bridges.BridgeFields;
 
 namespace AgentRuntime.Host.Bridges;

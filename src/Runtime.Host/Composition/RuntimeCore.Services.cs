@@ -1,5 +1,5 @@
 using AgentRuntime.Host.Operations;
-using AgentRuntime.Host.Workflows;
+using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Composition;
 
@@ -9,9 +9,9 @@ namespace AgentRuntime.Host.Composition;
 /// </summary>
 internal sealed partial class RuntimeCore
 {
-    public StatusService Status => new(Tasks);
+    public StatusService Status => new(Store);
 
-    public IntakeService Intake => new(Config, Tasks);
+    public IntakeService Intake => new(Config, Store, Store.Options, Time);
 
     public HealthService Health => new(Config, Adapters);
 
@@ -19,9 +19,9 @@ internal sealed partial class RuntimeCore
 
     public PluginService PluginStatus => new(Plugins);
 
-    public PauseService Pause => new(Config.StateDir, Tasks, Time);
+    public PauseService Pause => new(Config.StateDir, Store, Time);
 
-    public CancelService Cancel => new(Tasks);
+    public CancelService Cancel => new(Store);
 
     public WorkflowService Workflows => new(new WorkflowStore(Tasks, Time), Database, Time);
 
@@ -31,7 +31,7 @@ internal sealed partial class RuntimeCore
 
     public SnapshotService Snapshots => new(Config.RuntimeName, Config.ArtifactDir, Tasks, Time);
 
-    public BridgeService Bridges => new(Tasks);
+    public BridgeService Bridges => new(Store, Store.Options, Time);
 
     public BacklogService Backlog => new(Config, Tasks, Time, Log);
 }

@@ -2,7 +2,9 @@ using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Logging;
 using AgentRuntime.Host.Plugins;
+using AgentRuntime.Host.Schedules;
 using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Workflows;
 using Serilog.Core;
 
 namespace AgentRuntime.Host.Composition;
@@ -20,6 +22,7 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
     private AdapterRegistry? _adapters;
     private RuntimeDatabase? _database;
     private TaskStore? _tasks;
+    private SqliteRuntimeStore? _store;
 
     private RuntimeCore(RuntimeConfig config, Logger log, TimeProvider time)
     {
@@ -48,7 +51,25 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
     /// <summary>The runtime database at <c>config.dbPath</c>; the first use opens it and applies pending migrations.</summary>
     public RuntimeDatabase Database => _database ??= RuntimeDatabase.Open(Config.DbPath, Time);
 
-    public TaskStore Tasks => _tasks ??= new TaskStore(Database, TaskStoreOptions.From(Config, RunnerId), Time);
+    public TaskStore Tasks => _tasks ??= new TaskStore(Database, TaskStoreOptions.From(Config, RunnerId), Time, Log);
+
+    /// <summary>The queue port over <c>config.dbPath</c>: one connection per unit of work; the first use migrates the file.</summary>
+    public SqliteRuntimeStore Store => _store ??= new SqliteRuntimeStore(Config.DbPath, TaskStoreOptions.From(Config, RunnerId), Time, Log);
+
+    /// <summary>The dispatch core's dependencies, built from this command's services.</summary>
+    public DispatchServices Dispatch() => new()
+    {
+        Config = Config,
+        Queue = Store,
+        Attempts = Store,
+        Events = Store,
+        Queries = Store,
+        Adapters = Adapters,
+        RunLog = RunLog,
+        Log = Log,
+        Time = Time,
+        RunnerId = RunnerId,
+    };
 
     /// <summary>Loads the config at <paramref name="configPath"/> (relative to <paramref name="workingDirectory"/>, default the current one); a config that cannot be used throws <see cref="ConfigException"/>.</summary>
     public static RuntimeCore Open(string configPath, CoreOptions options, string? workingDirectory = null)
@@ -61,8 +82,8 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
     /// <summary>One dispatch cycle with the reference pre-claim phases (schedules, then workflows).</summary>
     public DispatchCycle CreateDispatchCycle()
     {
-        var cycle = new DispatchCycle(this);
-        CyclePhases.AddTo(cycle, this);
+        var cycle = new DispatchCycle(Dispatch());
+        CyclePhases.AddTo(cycle, new ScheduleEvaluator(Tasks, Time, Log), new WorkflowEngine(new WorkflowStore(Tasks, Time), Time), RunLog);
         return cycle;
     }
 
@@ -75,6 +96,7 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
 
         _plugins?.Dispose();
         _database?.Dispose();
+        _store?.Dispose();
         await Log.DisposeAsync().ConfigureAwait(false);
     }
 }

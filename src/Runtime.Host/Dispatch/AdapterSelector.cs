@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Plugins;
 
@@ -10,14 +9,9 @@ namespace AgentRuntime.Host.Dispatch;
 /// not probed (B9), and a cycle (x → y → x) stops at the first repeat instead of being walked
 /// silently back to the start, so the fallback is recorded.
 /// </summary>
-internal sealed class AdapterSelector(AdapterRegistry registry, TimeProvider time)
+internal sealed class AdapterSelector(AdapterRegistry registry, TimeProvider time, AdapterProbeCache cache)
 {
     public const int MaxFallbacks = 3;
-    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
-
-    private static readonly ConcurrentDictionary<string, (DateTimeOffset At, JsonObject Entry)> Cache = new(StringComparer.Ordinal);
-
-    public static void ClearCache() => Cache.Clear();
 
     public async Task<AdapterSelection> SelectAsync(string requestedId, CancellationToken cancellationToken)
     {
@@ -46,13 +40,13 @@ internal sealed class AdapterSelector(AdapterRegistry registry, TimeProvider tim
         return new AdapterSelection(requestedId, current, chain);
     }
 
-    /// <summary>One probe entry <c>{ adapterId, ok, reason? }</c>, cached per adapter id for 30 s in this process.</summary>
+    /// <summary>One probe entry <c>{ adapterId, ok, reason? }</c>, cached per adapter id for 30 s in the selector's probe cache.</summary>
     public async Task<JsonObject> ProbeAsync(string adapterId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (Cache.TryGetValue(adapterId, out var cached) && now - cached.At < CacheLifetime)
+        if (cache.Get(adapterId, now) is { } cached)
         {
-            return cached.Entry;
+            return cached;
         }
 
         var entry = new JsonObject { ["adapterId"] = adapterId };
@@ -82,7 +76,7 @@ internal sealed class AdapterSelector(AdapterRegistry registry, TimeProvider tim
             }
         }
 
-        Cache[adapterId] = (now, entry);
+        cache.Set(adapterId, now, entry);
         return entry;
     }
 }

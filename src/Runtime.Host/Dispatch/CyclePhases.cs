@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Composition;
+using AgentRuntime.Host.Logging;
 using AgentRuntime.Host.Schedules;
 using AgentRuntime.Host.Workflows;
 
@@ -11,16 +11,18 @@ namespace AgentRuntime.Host.Dispatch;
 /// </summary>
 internal static class CyclePhases
 {
-    public static void AddTo(DispatchCycle cycle, RuntimeCore host)
+    public static void AddTo(DispatchCycle cycle, ScheduleEvaluator schedules, WorkflowEngine workflows, RunLog runLog)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(schedules);
+        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(runLog);
         cycle.PreClaimPhases.Add(new CyclePhase("schedules", _ =>
         {
-            var evaluation = new ScheduleEvaluator(host.Tasks, host.Time, host.Log).Evaluate();
+            var evaluation = schedules.Evaluate();
             if (evaluation.SchedulesEvaluated > 0)
             {
-                host.RunLog.Write("schedule_evaluation", new JsonObject
+                runLog.Write("schedule_evaluation", new JsonObject
                 {
                     ["schedules_evaluated"] = evaluation.SchedulesEvaluated,
                     ["tasks_created"] = evaluation.TasksCreated,
@@ -31,10 +33,10 @@ internal static class CyclePhases
         }));
         cycle.PreClaimPhases.Add(new CyclePhase("workflows", _ =>
         {
-            var evaluation = new WorkflowEngine(new WorkflowStore(host.Tasks, host.Time), host.Time).EvaluateAll();
+            var evaluation = workflows.EvaluateAll();
             if (evaluation.WorkflowsEvaluated > 0)
             {
-                host.RunLog.Write("workflow_evaluation", new JsonObject
+                runLog.Write("workflow_evaluation", new JsonObject
                 {
                     ["workflows_evaluated"] = evaluation.WorkflowsEvaluated,
                     ["tasks_created"] = evaluation.TasksCreated,

@@ -1,21 +1,20 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Configuration;
-using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Dispatch;
 
 /// <summary>
-/// One dispatch cycle (spec §5.1): lock, pause, boot sweep, pre-claim phases, claim one task and
-/// run it through the one pipeline every adapter kind shares. The lock is released on every path.
+/// A dispatcher's cycle (spec §5.1): lock, pause, boot sweep (the dispatcher's first cycle only),
+/// pre-claim phases, claim one task and run it through the one pipeline every adapter kind shares.
+/// The lock is released on every path. One instance is one dispatcher; its cycles run one at a time.
 /// </summary>
-internal sealed partial class DispatchCycle(RuntimeCore host)
+internal sealed class DispatchCycle(DispatchServices services)
 {
-    private readonly RuntimeConfig _config = host.Config;
-    private readonly TaskStore _store = host.Tasks;
-    private readonly TimeProvider _time = host.Time;
+    private readonly RuntimeConfig _config = services.Config;
+    private readonly TimeProvider _time = services.Time;
+    private bool _swept;
 
-    private string RunnerId => host.RunnerId;
+    private string RunnerId => services.RunnerId;
 
     /// <summary>Steps that run after the boot sweep and before the claim (schedules, workflows, substrate intake).</summary>
     public IList<CyclePhase> PreClaimPhases { get; } = [];
@@ -25,13 +24,13 @@ internal sealed partial class DispatchCycle(RuntimeCore host)
         var acquisition = DispatchLock.TryAcquire(_config.LockPath, RunnerId, _time);
         if (acquisition.Cleared is { } stale)
         {
-            _store.RecordEvent("dispatch_lock_stale_cleared", null, null, new JsonObject
+            await services.Events.RecordAsync("dispatch_lock_stale_cleared", null, null, new JsonObject
             {
                 ["runner_id"] = RunnerId,
                 ["reason"] = stale.Reason,
                 ["previous_pid"] = stale.PreviousPid,
                 ["previous_runner_id"] = stale.PreviousRunnerId,
-            });
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         if (!acquisition.Acquired)
@@ -43,24 +42,32 @@ internal sealed partial class DispatchCycle(RuntimeCore host)
         var pause = new PauseFile(_config.StateDir, _time).Read();
         if (pause.Paused)
         {
-            _store.RecordEvent("dispatch_paused", null, null, new JsonObject { ["runner_id"] = RunnerId, ["reason"] = pause.Reason });
+            await services.Events.RecordAsync("dispatch_paused", null, null, new JsonObject { ["runner_id"] = RunnerId, ["reason"] = pause.Reason }, cancellationToken)
+                .ConfigureAwait(false);
             return CycleResults.Paused(pause.Reason);
         }
 
-        _store.BootSweep();
+        if (!_swept)
+        {
+            // Once per dispatcher: a sweep at every cycle would reclaim the attempts this process
+            // (or another live dispatcher) is still running.
+            await services.Queue.BootSweepAsync(runnerId => RunnerLiveness.IsGone(runnerId, RunnerId), cancellationToken).ConfigureAwait(false);
+            _swept = true;
+        }
+
         foreach (var phase in PreClaimPhases)
         {
             await RunPhaseAsync(phase, cancellationToken).ConfigureAwait(false);
         }
 
-        var claimed = _store.Claim();
+        var claimed = await services.Queue.ClaimAsync(cancellationToken).ConfigureAwait(false);
         if (claimed is null)
         {
-            _store.RecordEvent("dispatch_idle", null, null, new JsonObject { ["runner_id"] = RunnerId });
+            await services.Events.RecordAsync("dispatch_idle", null, null, new JsonObject { ["runner_id"] = RunnerId }, cancellationToken).ConfigureAwait(false);
             return CycleResults.Idle();
         }
 
-        return await RunClaimedAsync(claimed, cancellationToken).ConfigureAwait(false);
+        return await new AttemptPipeline(services).RunAsync(claimed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -75,13 +82,13 @@ internal sealed partial class DispatchCycle(RuntimeCore host)
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            host.Log.Error(ex, "Cycle phase {Phase} failed; dispatch continues", phase.Name);
-            _store.RecordEvent("dispatch_phase_failed", null, null, new JsonObject
+            services.Log.Error(ex, "Cycle phase {Phase} failed; dispatch continues", phase.Name);
+            await services.Events.RecordAsync("dispatch_phase_failed", null, null, new JsonObject
             {
                 ["runner_id"] = RunnerId,
                 ["phase"] = phase.Name,
                 ["error"] = $"{ex.GetType().Name}: {ex.Message}",
-            });
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
 }

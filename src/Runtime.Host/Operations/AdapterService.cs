@@ -32,8 +32,7 @@ internal sealed class AdapterService(RuntimeConfig config, AdapterRegistry adapt
         AdapterSelection? selection = null;
         if (probe)
         {
-            AdapterSelector.ClearCache();
-            selection = await new AdapterSelector(adapters, time).SelectAsync(config.DefaultAdapter, cancellationToken).ConfigureAwait(false);
+            selection = await new AdapterSelector(adapters, time, new AdapterProbeCache()).SelectAsync(config.DefaultAdapter, cancellationToken).ConfigureAwait(false);
         }
 
         return new AdapterReport(config.DefaultAdapter, statuses, selection);

@@ -9,7 +9,7 @@ namespace AgentRuntime.Host.Operations;
 
 /// <summary>
 /// Seeds a backlog (spec §1.2, §7.5): its workflows and its tasks in one transaction. An invalid
-/// file throws <see cref="BacklogInputException"/>, <see cref="TaskInputException"/> or
+/// file throws <see cref="BacklogInputException"/>, <see cref="Intake.TaskInputException"/> or
 /// <see cref="WorkflowException"/>, all operator errors, and nothing is written.
 /// </summary>
 internal sealed class BacklogService(RuntimeConfig config, TaskStore tasks, TimeProvider time, ILogger log)

@@ -6,11 +6,11 @@ namespace AgentRuntime.Host.Operations;
 /// Operator cancel of a queued or blocked task (spec §5.15). A refusal (unknown id, running,
 /// already terminal) throws <see cref="TaskStoreException"/> with the spec's message.
 /// </summary>
-internal sealed class CancelService(TaskStore tasks)
+internal sealed class CancelService(ITaskQueue queue)
 {
-    public CancelResult Cancel(string taskId, string? reason)
+    public async Task<CancelResult> CancelAsync(string taskId, string? reason, CancellationToken cancellationToken)
     {
-        var task = tasks.Cancel(taskId, reason);
+        var task = await queue.CancelAsync(taskId, reason, cancellationToken).ConfigureAwait(false);
         return new CancelResult(task.TaskId, task.Status);
     }
 }

@@ -8,17 +8,19 @@ namespace AgentRuntime.Host.Operations;
 /// Writes or clears <c>&lt;stateDir&gt;/dispatch.paused.json</c> (spec §7.10) and records the same
 /// events as the reference's web endpoint. Paused dispatchers claim nothing.
 /// </summary>
-internal sealed class PauseService(string stateDir, TaskStore tasks, TimeProvider time)
+internal sealed class PauseService(string stateDir, IEventLog events, TimeProvider time)
 {
-    public PauseResult Pause(string? reason) => Record("dispatch_pause_enabled", new PauseFile(stateDir, time).Pause(reason));
+    public Task<PauseResult> PauseAsync(string? reason, CancellationToken cancellationToken) =>
+        RecordAsync("dispatch_pause_enabled", new PauseFile(stateDir, time).Pause(reason), cancellationToken);
 
-    public PauseResult Resume() => Record("dispatch_pause_cleared", new PauseFile(stateDir, time).Resume());
+    public Task<PauseResult> ResumeAsync(CancellationToken cancellationToken) =>
+        RecordAsync("dispatch_pause_cleared", new PauseFile(stateDir, time).Resume(), cancellationToken);
 
     public PauseState Read() => new PauseFile(stateDir, time).Read();
 
-    private PauseResult Record(string eventType, PauseState state)
+    private async Task<PauseResult> RecordAsync(string eventType, PauseState state, CancellationToken cancellationToken)
     {
-        tasks.RecordEvent(eventType, null, null, new JsonObject { ["reason"] = state.Reason });
+        await events.RecordAsync(eventType, null, null, new JsonObject { ["reason"] = state.Reason }, cancellationToken).ConfigureAwait(false);
         return new PauseResult(state);
     }
 }

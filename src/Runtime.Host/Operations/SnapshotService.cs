@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Snapshots;
 using AgentRuntime.Host.Storage;
-using AgentRuntime.Host.Workflows;
 
 namespace AgentRuntime.Host.Operations;
 

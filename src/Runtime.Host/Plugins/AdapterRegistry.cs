@@ -5,10 +5,16 @@ using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Plugins;
 
-/// <summary>Matches configured adapters to plugins and creates their adapters, guarded and cached for the command's lifetime.</summary>
+/// <summary>
+/// Matches configured adapters to plugins and creates their adapters, guarded and cached for the
+/// command's lifetime. Safe to use from several attempts at once: each adapter is created once
+/// (under a lock) and then shared, so an adapter must be re-entrant (the first-party ones keep no
+/// per-execution state).
+/// </summary>
 internal sealed class AdapterRegistry(RuntimeConfig config, PluginCatalog catalog) : IAsyncDisposable
 {
     private readonly Dictionary<string, GuardedAdapter> _adapters = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     public RuntimeConfig Config { get; } = config;
 
@@ -41,6 +47,14 @@ internal sealed class AdapterRegistry(RuntimeConfig config, PluginCatalog catalo
             return (null, binding.Problem);
         }
 
+        lock (_gate)
+        {
+            return Create(binding, binding.Plugin.Name, factory);
+        }
+    }
+
+    private (GuardedAdapter? Adapter, string? Problem) Create(AdapterBinding binding, string pluginName, IAdapterFactory factory)
+    {
         if (_adapters.TryGetValue(binding.Entry.Id, out var existing))
         {
             return (existing, null);
@@ -48,13 +62,13 @@ internal sealed class AdapterRegistry(RuntimeConfig config, PluginCatalog catalo
 
         try
         {
-            var adapter = new GuardedAdapter(binding.Entry.Id, binding.Plugin.Name, factory.Create(ContextFor(binding.Entry)));
+            var adapter = new GuardedAdapter(binding.Entry.Id, pluginName, factory.Create(ContextFor(binding.Entry)));
             _adapters[binding.Entry.Id] = adapter;
             return (adapter, null);
         }
         catch (Exception ex)
         {
-            return (null, $"plugin {binding.Plugin.Name} could not create adapter {binding.Entry.Id}: {PluginGuard.Describe(ex)}");
+            return (null, $"plugin {pluginName} could not create adapter {binding.Entry.Id}: {PluginGuard.Describe(ex)}");
         }
     }
 
@@ -111,11 +125,16 @@ internal sealed class AdapterRegistry(RuntimeConfig config, PluginCatalog catalo
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var adapter in _adapters.Values)
+        List<GuardedAdapter> adapters;
+        lock (_gate)
+        {
+            adapters = [.. _adapters.Values];
+            _adapters.Clear();
+        }
+
+        foreach (var adapter in adapters)
         {
             await adapter.DisposeAsync().ConfigureAwait(false);
         }
-
-        _adapters.Clear();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Storage;
 using Serilog;
@@ -13,21 +14,7 @@ namespace AgentRuntime.Host.Schedules;
 /// </summary>
 internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILogger? log = null)
 {
-    /// <summary>Served by <c>idx_schedules_due (enabled, next_run_at)</c>: ISO text sorts as time, to the millisecond.</summary>
-    internal const string DueSql = "SELECT schedule_id FROM schedules WHERE enabled = 1 AND next_run_at <= $at ORDER BY next_run_at, name";
-
-    /// <summary>
-    /// Whether another schedule's tasks would carry the same base source (its task source, or
-    /// <c>schedule:&lt;name&gt;</c> when that is empty). The schedules table is small; this is a scan of it.
-    /// </summary>
-    private const string SharedBaseSql = """
-        SELECT 1 FROM schedules
-        WHERE schedule_id <> $id
-          AND COALESCE(NULLIF(CASE WHEN json_valid(task_json) THEN json_extract(task_json, '$.source') END, ''), 'schedule:' || name) = $base
-        LIMIT 1
-        """;
-
-    private RuntimeDatabase Db => tasks.Database;
+    private readonly ScheduleStore _schedules = new(tasks, time);
 
     /// <summary>Evaluates at <paramref name="at"/> (default now). Each schedule is handled in its own transaction.</summary>
     public ScheduleEvaluation Evaluate(DateTimeOffset? at = null)
@@ -35,15 +22,7 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
         // Milliseconds only, as the stored ISO text carries them.
         var instant = DateTimeOffset.FromUnixTimeMilliseconds((at ?? time.GetUtcNow()).ToUnixTimeMilliseconds());
         var atIso = IsoTime.ToIso(instant);
-        var due = new List<string>();
-        using (var command = Db.Command(DueSql, ("$at", atIso)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                due.Add(reader.GetString(0));
-            }
-        }
+        var due = _schedules.DueIds(atIso);
 
         var evaluated = 0;
         var taskIds = new List<string>();
@@ -54,9 +33,9 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
             (bool Evaluated, string? TaskId) outcome;
             try
             {
-                outcome = Db.InTransaction(() => EvaluateOne(id, instant));
+                outcome = tasks.InTransaction(() => EvaluateOne(id, instant));
             }
-            catch (Exception ex) when (ex is not Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (!StoreFailure.Is(ex))
             {
                 // One broken schedule row (say, an interval too large to add) must not starve the
                 // schedules due after it, every cycle: record it and go on.
@@ -82,16 +61,7 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
     private (bool Evaluated, string? TaskId) EvaluateOne(string scheduleId, DateTimeOffset at)
     {
         var atIso = IsoTime.ToIso(at);
-        RecurringSchedule? schedule;
-        using (var command = Db.Command(
-            $"SELECT {ScheduleStore.Columns} FROM schedules WHERE schedule_id = $id AND enabled = 1 AND next_run_at <= $at",
-            ("$id", scheduleId),
-            ("$at", atIso)))
-        using (var reader = command.ExecuteReader())
-        {
-            schedule = reader.Read() ? ScheduleStore.Read(reader) : null;
-        }
-
+        var schedule = _schedules.GetDue(scheduleId, atIso);
         if (schedule is null)
         {
             return (false, null);
@@ -101,7 +71,7 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
         string? taskId = null;
         try
         {
-            var task = tasks.EnqueueIfNew(TaskFor(schedule, dueAt));
+            var task = tasks.EnqueueIfNew(TaskInputValidator.Validate(TaskFor(schedule, dueAt), tasks.Options, time.GetUtcNow()));
             if (task is not null)
             {
                 taskId = task.TaskId;
@@ -121,12 +91,7 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
         }
 
         var next = IsoTime.ToIso(at.AddSeconds(schedule.IntervalSeconds));
-        Db.Execute(
-            "UPDATE schedules SET last_run_at = $at, next_run_at = $next, updated_at = $now WHERE schedule_id = $id",
-            ("$at", atIso),
-            ("$next", next),
-            ("$now", IsoTime.Now(time)),
-            ("$id", schedule.ScheduleId));
+        _schedules.Advance(schedule.ScheduleId, atIso, next);
         return (true, taskId);
     }
 
@@ -149,7 +114,7 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
     {
         var stored = schedule.Task["source"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : "";
         var baseSource = stored.Length > 0 ? stored : $"schedule:{schedule.Name}";
-        var shared = Db.Scalar(SharedBaseSql, ("$id", schedule.ScheduleId), ("$base", baseSource)) is not null;
+        var shared = _schedules.SharesBaseSource(schedule.ScheduleId, baseSource);
         return shared ? $"{baseSource}:{schedule.Name}:{dueAt}" : $"{baseSource}:{dueAt}";
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Json;
-using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Schedules;
 
@@ -81,7 +81,7 @@ internal static class ScheduleInputParser
 
             if (parsed.DelayMinutes is { } delay && (!double.IsFinite(delay) || delay < 0))
             {
-                throw new TaskInputException("schedule.delay_minutes", $"{TaskStore.DelayMinutesMessage}, got {JsJson.FormatNumber(delay)}");
+                throw new TaskInputException("schedule.delay_minutes", $"{TaskInputValidator.DelayMinutesMessage}, got {JsJson.FormatNumber(delay)}");
             }
         }
         catch (TaskInputException ex)

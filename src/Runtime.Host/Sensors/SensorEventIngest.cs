@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
@@ -22,7 +23,7 @@ internal sealed class SensorEventIngest(TaskStore tasks, WorkflowOperations work
     public SensorEventResult Ingest(SensorEventInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return tasks.Database.InTransaction(() =>
+        return tasks.InTransaction(() =>
         {
             var now = IsoTime.Now(time);
             var record = new SensorEventRecord
@@ -37,7 +38,8 @@ internal sealed class SensorEventIngest(TaskStore tasks, WorkflowOperations work
                 CreatedAt = now,
             };
             var detail = new JsonObject { ["sensor_id"] = input.SensorId, ["event_id"] = input.EventId, ["dedupe_key"] = input.DedupeKey };
-            if (!Insert(record))
+            var events = new SensorEventStore(tasks);
+            if (!events.TryInsert(record))
             {
                 tasks.RecordEvent("sensor_event_deduped", null, null, detail);
                 return SensorEventResult.Deduped;
@@ -48,7 +50,7 @@ internal sealed class SensorEventIngest(TaskStore tasks, WorkflowOperations work
             string? taskId = null;
             if (input.ProposedTask is { } proposedTask)
             {
-                taskId = tasks.Enqueue(proposedTask).TaskId;
+                taskId = tasks.Enqueue(TaskInputValidator.Validate(proposedTask, tasks.Options, time.GetUtcNow())).TaskId;
                 tasks.RecordEvent("sensor_task_created", taskId, null, new JsonObject
                 {
                     ["sensor_event_id"] = record.SensorEventId,
@@ -57,28 +59,10 @@ internal sealed class SensorEventIngest(TaskStore tasks, WorkflowOperations work
                 });
             }
 
-            tasks.Database.Execute(
-                "UPDATE sensor_events SET task_id = $task, workflow_id = $workflow WHERE sensor_event_id = $id",
-                ("$task", taskId),
-                ("$workflow", workflowId),
-                ("$id", record.SensorEventId));
+            events.Link(record.SensorEventId, taskId, workflowId);
             return new SensorEventResult(true, taskId, workflowId, record with { TaskId = taskId, WorkflowId = workflowId });
         });
     }
-
-    private bool Insert(SensorEventRecord record) => tasks.Database.Execute(
-        """
-        INSERT OR IGNORE INTO sensor_events (sensor_event_id, sensor_id, event_id, observed_at, source_ref, dedupe_key, payload_json, task_id, workflow_id, created_at)
-        VALUES ($id, $sensor, $event, $observed, $ref, $dedupe, $payload, NULL, NULL, $now)
-        """,
-        ("$id", record.SensorEventId),
-        ("$sensor", record.SensorId),
-        ("$event", record.EventId),
-        ("$observed", record.ObservedAt),
-        ("$ref", record.SourceRef),
-        ("$dedupe", record.DedupeKey),
-        ("$payload", JsJson.Serialize(record.Payload)),
-        ("$now", record.CreatedAt)) > 0;
 
     private long Workflow(SensorEventRecord record, ProposedWorkflow proposed)
     {

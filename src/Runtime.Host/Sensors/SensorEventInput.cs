@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Intake;
 
 namespace AgentRuntime.Host.Sensors;
 

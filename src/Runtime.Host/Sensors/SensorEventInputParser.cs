@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Json;
-using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
 
 namespace AgentRuntime.Host.Sensors;

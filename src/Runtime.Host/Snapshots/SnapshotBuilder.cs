@@ -47,24 +47,17 @@ internal sealed class SnapshotBuilder(TaskStore tasks, WorkflowStore workflows, 
     private JsonArray QueuedTasks()
     {
         var rows = new JsonArray();
-        using var command = tasks.Database.Command(
-            """
-            SELECT task_id, kind, source, subject, status, priority, created_at FROM tasks
-            WHERE status IN ('pending', 'retryable_failure', 'running', 'blocked')
-            ORDER BY priority DESC, created_at ASC, rowid ASC
-            """);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var task in tasks.ListQueued())
         {
             rows.Add(new JsonObject
             {
-                ["task_id"] = reader.GetString(0),
-                ["kind"] = reader.GetString(1),
-                ["source"] = reader.GetString(2),
-                ["subject"] = reader.IsDBNull(3) ? null : reader.GetString(3),
-                ["status"] = reader.GetString(4),
-                ["priority"] = reader.GetInt64(5),
-                ["created_at"] = reader.GetString(6),
+                ["task_id"] = task.TaskId,
+                ["kind"] = task.Kind,
+                ["source"] = task.Source,
+                ["subject"] = task.Subject,
+                ["status"] = task.Status,
+                ["priority"] = task.Priority,
+                ["created_at"] = task.CreatedAt,
             });
         }
 
@@ -74,19 +67,7 @@ internal sealed class SnapshotBuilder(TaskStore tasks, WorkflowStore workflows, 
     private JsonArray RecentCompleted()
     {
         var rows = new JsonArray();
-        using var command = tasks.Database.Command(
-            "SELECT task_id FROM tasks WHERE status = 'completed' ORDER BY updated_at DESC, rowid DESC LIMIT $limit",
-            ("$limit", RecentCompletedLimit));
-        var ids = new List<string>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                ids.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var task in ids.Select(tasks.GetTask).OfType<TaskRecord>())
+        foreach (var task in tasks.RecentCompleted(RecentCompletedLimit))
         {
             var paths = (task.Outcome?["artifact_paths"] as JsonArray ?? []).Select(JsValues.String).OfType<string>();
             rows.Add(new JsonObject

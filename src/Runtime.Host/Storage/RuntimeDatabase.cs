@@ -29,7 +29,14 @@ internal sealed partial class RuntimeDatabase : IDisposable
     /// Opens (creating the file and its directory if needed) and migrates the database, in the
     /// order of spec §3.1. Throws <see cref="SqliteException"/> when the file cannot be opened or migrated.
     /// </summary>
-    public static RuntimeDatabase Open(string path, TimeProvider time)
+    public static RuntimeDatabase Open(string path, TimeProvider time) => Open(path, time, migrate: true);
+
+    /// <summary>
+    /// Opens the database for one unit of work. With <paramref name="migrate"/> false the schema
+    /// is taken as already migrated (by an earlier open in this process), so a unit of work pays
+    /// for the connection and its busy timeout only.
+    /// </summary>
+    public static RuntimeDatabase Open(string path, TimeProvider time, bool migrate)
     {
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
@@ -49,6 +56,12 @@ internal sealed partial class RuntimeDatabase : IDisposable
         try
         {
             connection.Open();
+            if (!migrate)
+            {
+                database.Execute("PRAGMA busy_timeout = 5000;");
+                return database;
+            }
+
             database.Execute("PRAGMA journal_mode = WAL;");
             database.Execute("PRAGMA busy_timeout = 5000;");
             if (!SchemaMigrations.AllApplied(database))

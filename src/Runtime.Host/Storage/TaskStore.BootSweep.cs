@@ -15,16 +15,24 @@ internal sealed partial class TaskStore
         """;
 
     /// <summary>Served by the partial index <c>idx_task_attempts_running</c>, so a sweep does not scan every attempt ever made.</summary>
-    internal const string SweepAttemptsSql = """
-        UPDATE task_attempts SET status = 'finished', ended_at = $now, exit_status = 'error', retry_class = 'retryable',
-          diagnostics_json = '{"reason":"boot_sweep"}'
+    internal const string RunningAttemptsSql = "SELECT attempt_id, runner_id FROM task_attempts WHERE status = 'running'";
+
+    /// <summary>Running tasks left with no running attempt: their runner is gone (or they never had an attempt row).</summary>
+    internal const string OrphanedTasksSql = """
+        SELECT task_id, attempt_count, max_attempts FROM tasks t
         WHERE status = 'running'
+          AND NOT EXISTS (SELECT 1 FROM task_attempts a WHERE a.task_id = t.task_id AND a.status = 'running')
         """;
 
+    /// <summary>As <see cref="BootSweep(Func{string, bool})"/> with every runner counted as gone.</summary>
+    public BootSweepResult BootSweep() => BootSweep(_ => true);
+
     /// <summary>
-    /// Recovers from a process that died mid-task: running attempts are finished
+    /// Recovers from runners that died mid-task: their running attempts are finished
     /// <c>error</c>/<c>retryable</c> with diagnostics <c>{"reason":"boot_sweep"}</c>, and running
-    /// tasks go back to the queue as <c>retryable_failure</c>, available now, attempt count unchanged.
+    /// tasks left with no running attempt go back to the queue as <c>retryable_failure</c>,
+    /// available now, attempt count unchanged. An attempt whose runner is alive (another
+    /// dispatcher's, or this process's own) and its task are left alone.
     /// <para>
     /// Fix of reference defect B6: the reference also requeued a task whose attempts were used up,
     /// and since a claim requires attempts left it then sat as <c>retryable_failure</c> forever.
@@ -36,15 +44,49 @@ internal sealed partial class TaskStore
     /// </para>
     /// Records <c>boot_sweep_reclaimed</c> only when something changed. One transaction.
     /// </summary>
-    public BootSweepResult BootSweep() => _db.InTransaction(() =>
+    /// <param name="runnerGone">Whether the runner of this id is gone; an id it cannot check must count as gone.</param>
+    public BootSweepResult BootSweep(Func<string, bool> runnerGone) => _db.InTransaction(() =>
     {
+        ArgumentNullException.ThrowIfNull(runnerGone);
         var now = Now();
-        var exhausted = new List<(string TaskId, string Summary, string Error)>();
-        using (var command = _db.Command("SELECT task_id, attempt_count, max_attempts FROM tasks WHERE status = 'running' AND attempt_count >= max_attempts"))
+        var dead = new List<string>();
+        using (var command = _db.Command(RunningAttemptsSql))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
+                if (runnerGone(reader.GetString(1)))
+                {
+                    dead.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        foreach (var attemptId in dead)
+        {
+            _db.Execute(
+                """
+                UPDATE task_attempts SET status = 'finished', ended_at = $now, exit_status = 'error', retry_class = 'retryable',
+                  diagnostics_json = '{"reason":"boot_sweep"}'
+                WHERE attempt_id = $attempt
+                """,
+                ("$now", now),
+                ("$attempt", attemptId));
+        }
+
+        var requeue = new List<string>();
+        var exhausted = new List<(string TaskId, string Summary, string Error)>();
+        using (var command = _db.Command(OrphanedTasksSql))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (reader.GetInt64(1) < reader.GetInt64(2))
+                {
+                    requeue.Add(reader.GetString(0));
+                    continue;
+                }
+
                 var used = Used(reader.GetInt64(1), reader.GetInt64(2));
                 exhausted.Add((reader.GetString(0), $"Reclaimed on boot with no attempts left ({used}): the run was interrupted and the task will not be retried.", $"{BootSweepError} with no attempts left ({used})"));
             }
@@ -61,21 +103,25 @@ internal sealed partial class TaskStore
             }
         }
 
-        var attempts = _db.Execute(SweepAttemptsSql, ("$now", now));
-        var reclaimed = _db.Execute(
-            """
-            UPDATE tasks SET status = 'retryable_failure', updated_at = $now, available_at = $now, finished_at = NULL,
-              outcome_json = NULL, last_error = $error
-            WHERE status = 'running' AND attempt_count < max_attempts
-            """,
-            ("$now", now),
-            ("$error", BootSweepError));
+        foreach (var taskId in requeue)
+        {
+            _db.Execute(
+                """
+                UPDATE tasks SET status = 'retryable_failure', updated_at = $now, available_at = $now, finished_at = NULL,
+                  outcome_json = NULL, last_error = $error
+                WHERE task_id = $task
+                """,
+                ("$now", now),
+                ("$error", BootSweepError),
+                ("$task", taskId));
+        }
+
         foreach (var (taskId, summary, error) in exhausted)
         {
             BlockExhausted(taskId, summary, error, now);
         }
 
-        var result = new BootSweepResult { TasksReclaimed = reclaimed, AttemptsReclaimed = attempts, TasksBlocked = exhausted.Count };
+        var result = new BootSweepResult { TasksReclaimed = requeue.Count, AttemptsReclaimed = dead.Count, TasksBlocked = exhausted.Count };
         if (result.Changed)
         {
             var detail = new JsonObject

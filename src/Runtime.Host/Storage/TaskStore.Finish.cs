@@ -61,7 +61,14 @@ internal sealed partial class TaskStore
     /// <c>task_attempt_finished</c> and <c>task_finished</c>, in one transaction. Returns the task as stored.
     /// </summary>
     /// <exception cref="TaskStoreException">The task does not exist.</exception>
-    public TaskRecord Finalize(TaskFinalization finalization)
+    public TaskRecord Finalize(TaskFinalization finalization) => TryFinalize(finalization).Task;
+
+    /// <summary>
+    /// <see cref="Finalize"/>, fenced on the attempt: when <see cref="TaskFinalization.Attempt"/> is
+    /// given and no longer owns the task, nothing changes and <c>stale_attempt_write_ignored</c> is recorded.
+    /// </summary>
+    /// <exception cref="TaskStoreException">The task does not exist.</exception>
+    public FencedWrite TryFinalize(TaskFinalization finalization)
     {
         ArgumentNullException.ThrowIfNull(finalization);
         var status = finalization.Outcome["status"] is JsonValue s && s.GetValueKind() == JsonValueKind.String
@@ -76,6 +83,11 @@ internal sealed partial class TaskStore
         SetIfPresent(stored, "bundle_hash", finalization.BundleHash);
         return _db.InTransaction(() =>
         {
+            if (finalization.Attempt is { } attempt && !OwnsTask(finalization.TaskId, attempt.AttemptId, "finalize"))
+            {
+                return new FencedWrite { Applied = false, Task = GetTask(finalization.TaskId)! };
+            }
+
             var now = Now();
             FinishAttempt(finalization.TaskId, finalization.Attempt, RetryClass.None, now);
             var changed = _db.Execute(
@@ -100,7 +112,7 @@ internal sealed partial class TaskStore
             }
 
             RecordEvent("task_finished", finalization.TaskId, finalization.Attempt?.AttemptId, detail);
-            return GetTask(finalization.TaskId)!;
+            return new FencedWrite { Applied = true, Task = GetTask(finalization.TaskId)! };
         });
     }
 
@@ -110,11 +122,23 @@ internal sealed partial class TaskStore
     /// <c>task_retry_scheduled</c>, in one transaction. Returns the task as stored.
     /// </summary>
     /// <exception cref="TaskStoreException">The task does not exist.</exception>
-    public TaskRecord Reschedule(TaskReschedule reschedule)
+    public TaskRecord Reschedule(TaskReschedule reschedule) => TryReschedule(reschedule).Task;
+
+    /// <summary>
+    /// <see cref="Reschedule"/>, fenced on the attempt: when <see cref="TaskReschedule.Attempt"/> is
+    /// given and no longer owns the task, nothing changes and <c>stale_attempt_write_ignored</c> is recorded.
+    /// </summary>
+    /// <exception cref="TaskStoreException">The task does not exist.</exception>
+    public FencedWrite TryReschedule(TaskReschedule reschedule)
     {
         ArgumentNullException.ThrowIfNull(reschedule);
         return _db.InTransaction(() =>
         {
+            if (reschedule.Attempt is { } attempt && !OwnsTask(reschedule.TaskId, attempt.AttemptId, "reschedule"))
+            {
+                return new FencedWrite { Applied = false, Task = GetTask(reschedule.TaskId)! };
+            }
+
             var nowInstant = _time.GetUtcNow();
             var now = IsoTime.ToIso(nowInstant);
             var availableAt = IsoTime.ToIso(reschedule.AvailableAt ?? nowInstant.AddMilliseconds(Math.Truncate(Options.RetryBackoffSeconds * 1000)));
@@ -142,7 +166,7 @@ internal sealed partial class TaskStore
                 ["available_at"] = availableAt,
                 ["error"] = reschedule.Error,
             });
-            return GetTask(reschedule.TaskId)!;
+            return new FencedWrite { Applied = true, Task = GetTask(reschedule.TaskId)! };
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Json;
 using Microsoft.Data.Sqlite;
+using Serilog;
 
 namespace AgentRuntime.Host.Storage;
 
@@ -27,20 +28,36 @@ internal sealed partial class TaskStore
 
     private readonly RuntimeDatabase _db;
     private readonly TimeProvider _time;
+    private readonly ILogger _log;
 
     /// <param name="db">The open database; the caller keeps ownership.</param>
     /// <param name="options">Defaults from config and this process's runner id.</param>
     /// <param name="time">The clock for every timestamp written.</param>
-    public TaskStore(RuntimeDatabase db, TaskStoreOptions options, TimeProvider time)
+    /// <param name="log">Where an ignored stale write is warned about; none when null.</param>
+    public TaskStore(RuntimeDatabase db, TaskStoreOptions options, TimeProvider time, ILogger? log = null)
     {
         _db = db;
         Options = options;
         _time = time;
+        _log = log ?? Serilog.Core.Logger.None;
     }
 
     public TaskStoreOptions Options { get; }
 
-    public RuntimeDatabase Database => _db;
+    /// <summary>The store's clock, for callers that validate a task input before enqueueing it.</summary>
+    public TimeProvider Time => _time;
+
+    /// <summary>The open database, for the other stores of this folder that share the session's connection.</summary>
+    internal RuntimeDatabase Database => _db;
+
+    /// <summary>
+    /// Runs a multi-statement operation (a schedule firing, a workflow step, a sensor event) as
+    /// one unit of work on this session: one <c>BEGIN IMMEDIATE</c> transaction, rolled back when
+    /// <paramref name="work"/> throws. A call inside an open unit of work joins it.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work) => _db.InTransaction(work);
+
+    public void InTransaction(Action work) => _db.InTransaction(work);
 
     private string Now() => IsoTime.Now(_time);
 

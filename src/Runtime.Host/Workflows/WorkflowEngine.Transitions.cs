@@ -74,31 +74,5 @@ internal sealed partial class WorkflowEngine
         });
     }
 
-    /// <summary>
-    /// The most recently updated task (ties: latest rowid) with this source, created at or after
-    /// <paramref name="since"/> when given, and — when <paramref name="completedKinds"/> is given —
-    /// completed with one of those kinds (none given: no match). Served by <c>idx_tasks_source_status</c>.
-    /// </summary>
-    private TaskRecord? LatestTask(string source, string? since, IReadOnlyList<string>? completedKinds)
-    {
-        if (completedKinds is { Count: 0 })
-        {
-            return null;
-        }
-
-        var parameters = new List<(string, object?)> { ("$source", source), ("$since", since) };
-        var filter = "";
-        if (completedKinds is not null)
-        {
-            var names = completedKinds.Select((kind, i) => (Name: $"$k{i}", Kind: kind)).ToList();
-            parameters.AddRange(names.Select(n => (n.Name, (object?)n.Kind)));
-            parameters.Add(("$completed", TaskStatuses.Completed));
-            filter = $" AND status = $completed AND kind IN ({string.Join(", ", names.Select(n => n.Name))})";
-        }
-
-        var taskId = Tasks.Database.Scalar(
-            $"SELECT task_id FROM tasks WHERE source = $source AND ($since IS NULL OR created_at >= $since){filter} ORDER BY updated_at DESC, rowid DESC LIMIT 1",
-            [.. parameters]) as string;
-        return taskId is null ? null : Tasks.GetTask(taskId);
-    }
+    private TaskRecord? LatestTask(string source, string? since, IReadOnlyList<string>? completedKinds) => Tasks.LatestForSource(source, since, completedKinds);
 }

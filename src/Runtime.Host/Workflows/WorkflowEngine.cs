@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Storage;
 
@@ -34,7 +35,7 @@ internal sealed partial class WorkflowEngine(WorkflowStore store, TimeProvider t
         var created = 0;
         foreach (var workflow in active)
         {
-            created += Tasks.Database.InTransaction(() => EvaluateOne(workflow.Id));
+            created += Tasks.InTransaction(() => EvaluateOne(workflow.Id));
         }
 
         return new WorkflowEvaluation(active.Count, created);
@@ -138,7 +139,7 @@ internal sealed partial class WorkflowEngine(WorkflowStore store, TimeProvider t
         payload["workflow_state"] = state.Name;
         payload["workflow_instance_key"] = workflow.InstanceKey;
         // Through text, so the parser sees JSON values rather than the CLR numbers the template built.
-        var task = Tasks.EnqueueIfNew(TaskInputParser.Parse(JsJson.Parse(JsJson.Serialize(json))));
+        var task = Tasks.EnqueueIfNew(TaskInputValidator.Validate(TaskInputParser.Parse(JsJson.Parse(JsJson.Serialize(json))), Tasks.Options, time.GetUtcNow()));
         if (task is null)
         {
             return 0;

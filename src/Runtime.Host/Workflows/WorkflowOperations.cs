@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Json;
+using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Workflows;
 
@@ -17,7 +18,7 @@ internal sealed class WorkflowOperations(WorkflowStore store, TimeProvider time)
     public (bool Created, WorkflowRecord Workflow) Create(string template, string instanceKey, string? state, string? contextJson)
     {
         var definition = WorkflowTemplates.Find(template) ?? throw new WorkflowException($"Unknown workflow template: {template}");
-        return store.Tasks.Database.InTransaction(() =>
+        return store.Tasks.InTransaction(() =>
         {
             if (store.GetByInstanceKey(instanceKey) is { } existing)
             {
@@ -38,7 +39,7 @@ internal sealed class WorkflowOperations(WorkflowStore store, TimeProvider time)
     /// </summary>
     /// <exception cref="WorkflowException">Unknown workflow or template, or a target that is not allowed.</exception>
     public (string From, string To) Transition(long id, string newState, JsonObject? incoming) =>
-        store.Tasks.Database.InTransaction(() =>
+        store.Tasks.InTransaction(() =>
         {
             var workflow = store.GetById(id) ?? throw new WorkflowException($"Workflow not found: {id}");
             var template = WorkflowTemplates.Find(workflow.Template) ?? throw new WorkflowException($"Unknown workflow template: {workflow.Template}");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
@@ -86,13 +87,13 @@ public sealed class IntakeCommandTests
     public async Task Intake_PayloadOverTheLimit_ExitsNonZeroWithItsSizeAndWritesNoRow()
     {
         using var runtime = new TestRuntime().Save();
-        var payload = new JsonObject { ["blob"] = new string('x', TaskStore.MaxPayloadBytes) };
+        var payload = new JsonObject { ["blob"] = new string('x', TaskInputValidator.MaxPayloadBytes) };
         var task = new JsonObject { ["kind"] = "k", ["source"] = "s", ["payload"] = payload };
         runtime.Directory.Write("big.json", task.ToJsonString());
 
         var result = await runtime.RunAsync("intake", "--file", "big.json");
 
-        await AssertRejectedAsync(runtime, result, $"payload: too large ({TaskStore.MaxPayloadBytes + 11} bytes; the limit is 262144)");
+        await AssertRejectedAsync(runtime, result, $"payload: too large ({TaskInputValidator.MaxPayloadBytes + 11} bytes; the limit is 262144)");
     }
 
     [Theory(Timeout = 120_000)]

@@ -20,7 +20,7 @@ public sealed class CyclePhaseTests
 
         await using (var host = RuntimeCore.Open(runtime.ConfigPath, CoreOptions.Default))
         {
-            var cycle = new DispatchCycle(host);
+            var cycle = new DispatchCycle(host.Dispatch());
             cycle.PreClaimPhases.Add(new CyclePhase("exploding", _ => throw new InvalidOperationException("phase blew up")));
             cycle.PreClaimPhases.Add(new CyclePhase("after", _ =>
             {

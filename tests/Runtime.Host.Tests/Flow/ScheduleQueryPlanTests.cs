@@ -1,4 +1,4 @@
-using AgentRuntime.Host.Schedules;
+using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Tests.TestSupport;
 
 namespace AgentRuntime.Host.Tests.Flow;
@@ -22,7 +22,7 @@ public sealed class ScheduleQueryPlanTests
 
         harness.Db.Execute("ANALYZE");
 
-        var plan = StoreHarness.QueryPlan(harness.Db.Connection, ScheduleEvaluator.DueSql, ("$at", "2026-05-01T10:30:00.000Z"));
+        var plan = StoreHarness.QueryPlan(harness.Db.Connection, ScheduleStore.DueSql, ("$at", "2026-05-01T10:30:00.000Z"));
 
         Assert.Contains(plan, line => line.Contains("USING INDEX idx_schedules_due (enabled=? AND next_run_at<?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN schedules", StringComparison.Ordinal));

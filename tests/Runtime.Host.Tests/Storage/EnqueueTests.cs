@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Tests.TestSupport;
 
 namespace AgentRuntime.Host.Tests.Storage;
@@ -48,7 +48,7 @@ public sealed class EnqueueTests
         ["bad date"] = StoreHarness.Input(availableAt: "tomorrow"),
         ["zero attempts"] = StoreHarness.Input(maxAttempts: 0),
         ["empty kind"] = StoreHarness.Input(kind: ""),
-        ["big payload"] = StoreHarness.Input() with { Payload = new JsonObject { ["p"] = new string('é', TaskStore.MaxPayloadBytes / 2) } },
+        ["big payload"] = StoreHarness.Input() with { Payload = new JsonObject { ["p"] = new string('é', TaskInputValidator.MaxPayloadBytes / 2) } },
     };
 
     [Theory(Timeout = 60_000)]

@@ -63,7 +63,7 @@ public sealed class QueryPlanTests
         await Task.Yield();
         using var harness = Populated(analyzed);
 
-        AssertIndexedWithoutSort(StoreHarness.QueryPlan(harness.Db.Connection, TaskStore.SweepAttemptsSql, ("$now", "x")), "idx_task_attempts_running");
+        AssertIndexedWithoutSort(StoreHarness.QueryPlan(harness.Db.Connection, TaskStore.RunningAttemptsSql), "idx_task_attempts_running");
         AssertIndexedWithoutSort(StoreHarness.QueryPlan(harness.Db.Connection, TaskStore.StrandedSelectSql), "idx_tasks_stranded");
         AssertIndexedWithoutSort(
             StoreHarness.QueryPlan(harness.Db.Connection, TaskStore.ActiveSourceSql, ("$source", "s1"), ("$a", "pending"), ("$b", "running"), ("$c", "retryable_failure")),

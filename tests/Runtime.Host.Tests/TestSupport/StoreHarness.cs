@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;

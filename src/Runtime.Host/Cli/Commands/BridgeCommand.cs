@@ -27,13 +27,13 @@ internal sealed class BridgeCommand : HostCommand
     public static BridgeCommand Discord(CliEnvironment environment) =>
         new("bridge-discord", BridgeService.Discord, "Queue a discord-reply task from a Discord event file", environment);
 
-    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
     {
         var path = parseResult.GetValue(FileOption);
         var node = ReadFile(path, MissingInputMessage);
         try
         {
-            return Task.FromResult(Print(core.Bridges.Queue(_bridge, node).ToJson()));
+            return Print((await core.Bridges.QueueAsync(_bridge, node, cancellationToken).ConfigureAwait(false)).ToJson());
         }
         catch (BridgeInputException ex)
         {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using AgentRuntime.Host.Composition;
-using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Intake;
 
 namespace AgentRuntime.Host.Cli.Commands;
 
@@ -20,12 +20,12 @@ internal sealed class IntakeCommand : HostCommand
         Options.Add(FileOption);
     }
 
-    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
     {
         var node = ReadJsonOrFile(parseResult.GetValue(JsonOption), parseResult.GetValue(FileOption), MissingInputMessage);
         try
         {
-            return Task.FromResult(Print(core.Intake.Enqueue(node).ToJson()));
+            return Print((await core.Intake.EnqueueAsync(node, cancellationToken).ConfigureAwait(false)).ToJson());
         }
         catch (TaskInputException ex)
         {

@@ -17,6 +17,6 @@ internal sealed class PauseCommand : HostCommand
         Options.Add(Reason);
     }
 
-    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken) =>
-        Task.FromResult(Print(core.Pause.Pause(parseResult.GetValue(Reason)).ToJson()));
+    protected override async Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken) =>
+        Print((await core.Pause.PauseAsync(parseResult.GetValue(Reason), cancellationToken).ConfigureAwait(false)).ToJson());
 }

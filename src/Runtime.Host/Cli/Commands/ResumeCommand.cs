@@ -7,6 +7,6 @@ namespace AgentRuntime.Host.Cli.Commands;
 internal sealed class ResumeCommand(CliEnvironment environment)
     : HostCommand("resume", "Resume dispatch after pause", environment)
 {
-    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken) =>
-        Task.FromResult(Print(core.Pause.Resume().ToJson()));
+    protected override async Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken) =>
+        Print((await core.Pause.ResumeAsync(cancellationToken).ConfigureAwait(false)).ToJson());
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AgentRuntime.Host.Backlog;
 using AgentRuntime.Host.Composition;
-using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Workflows;
 
 namespace AgentRuntime.Host.Cli.Commands;

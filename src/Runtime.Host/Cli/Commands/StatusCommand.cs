@@ -11,6 +11,6 @@ namespace AgentRuntime.Host.Cli.Commands;
 internal sealed class StatusCommand(CliEnvironment environment)
     : HostCommand("status", "Show task counts, recent tasks and the last run event", environment)
 {
-    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken) =>
-        Task.FromResult(Print(StatusReportJson.ToJson(core.Status.Read())));
+    protected override async Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken) =>
+        Print(StatusReportJson.ToJson(await core.Status.ReadAsync(cancellationToken).ConfigureAwait(false)));
 }

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Json;
-using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Workflows;
 using Microsoft.Data.Sqlite;
 
-namespace AgentRuntime.Host.Workflows;
+namespace AgentRuntime.Host.Storage;
 
 /// <summary>Reads and writes <c>workflows</c> rows (spec §3.2) over the task store's connection, with their run events.</summary>
 internal sealed class WorkflowStore(TaskStore tasks, TimeProvider time)

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Json;
-using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Schedules;
 using Microsoft.Data.Sqlite;
 
-namespace AgentRuntime.Host.Schedules;
+namespace AgentRuntime.Host.Storage;
 
 /// <summary>Upsert and read recurring schedules (spec §7.1) over the task store's connection.</summary>
 internal sealed class ScheduleStore(TaskStore tasks, TimeProvider time)
@@ -48,6 +48,60 @@ internal sealed class ScheduleStore(TaskStore tasks, TimeProvider time)
         });
     }
 
+    /// <summary>Served by <c>idx_schedules_due (enabled, next_run_at)</c>: ISO text sorts as time, to the millisecond.</summary>
+    internal const string DueSql = "SELECT schedule_id FROM schedules WHERE enabled = 1 AND next_run_at <= $at ORDER BY next_run_at, name";
+
+    /// <summary>
+    /// Whether another schedule's tasks would carry the same base source (its task source, or
+    /// <c>schedule:&lt;name&gt;</c> when that is empty). The schedules table is small; this is a scan of it.
+    /// </summary>
+    private const string SharedBaseSql = """
+        SELECT 1 FROM schedules
+        WHERE schedule_id <> $id
+          AND COALESCE(NULLIF(CASE WHEN json_valid(task_json) THEN json_extract(task_json, '$.source') END, ''), 'schedule:' || name) = $base
+        LIMIT 1
+        """;
+
+    /// <summary>The ids of the enabled schedules due at <paramref name="atIso"/>, earliest first.</summary>
+    public IReadOnlyList<string> DueIds(string atIso)
+    {
+        var due = new List<string>();
+        using var command = Db.Command(DueSql, ("$at", atIso));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            due.Add(reader.GetString(0));
+        }
+
+        return due;
+    }
+
+    /// <summary>The schedule, when it is still enabled and due at <paramref name="atIso"/> (re-read under the write lock).</summary>
+    public RecurringSchedule? GetDue(string scheduleId, string atIso)
+    {
+        using var command = Db.Command(
+            $"SELECT {Columns} FROM schedules WHERE schedule_id = $id AND enabled = 1 AND next_run_at <= $at",
+            ("$id", scheduleId),
+            ("$at", atIso));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>Records a run at <paramref name="atIso"/> and sets the next one.</summary>
+    public void Advance(string scheduleId, string atIso, string nextIso)
+    {
+        Db.Execute(
+            "UPDATE schedules SET last_run_at = $at, next_run_at = $next, updated_at = $now WHERE schedule_id = $id",
+            ("$at", atIso),
+            ("$next", nextIso),
+            ("$now", IsoTime.Now(time)),
+            ("$id", scheduleId));
+    }
+
+    /// <summary>Whether a schedule other than <paramref name="scheduleId"/> gives its tasks the base source <paramref name="baseSource"/>.</summary>
+    public bool SharesBaseSource(string scheduleId, string baseSource) =>
+        Db.Scalar(SharedBaseSql, ("$id", scheduleId), ("$base", baseSource)) is not null;
+
     public RecurringSchedule? GetByName(string name) => ReadOne($"SELECT {Columns} FROM schedules WHERE name = $v", name);
 
     public RecurringSchedule? GetById(string scheduleId) => ReadOne($"SELECT {Columns} FROM schedules WHERE schedule_id = $v", scheduleId);
@@ -59,7 +113,7 @@ internal sealed class ScheduleStore(TaskStore tasks, TimeProvider time)
         return reader.Read() ? Read(reader) : null;
     }
 
-    internal static RecurringSchedule Read(SqliteDataReader reader) => new()
+    private static RecurringSchedule Read(SqliteDataReader reader) => new()
     {
         ScheduleId = reader.GetString(0),
         Name = reader.GetString(1),

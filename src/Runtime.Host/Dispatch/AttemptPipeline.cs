@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Bundles;
 using AgentRuntime.Host.Dispatch.Outcomes;
 using AgentRuntime.Host.Profiles;
@@ -7,8 +8,30 @@ using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Dispatch;
 
-internal sealed partial class DispatchCycle
+/// <summary>
+/// Everything after the claim, for one attempt (spec §5.1 steps 5 onwards): input check, profile,
+/// adapter selection, bundle, execution, outcome. Holds no mutable state, so one instance may run
+/// several attempts at once; every write goes through the queue port, fenced on the attempt.
+/// </summary>
+internal sealed partial class AttemptPipeline(DispatchServices services)
 {
+    private readonly RuntimeConfig _config = services.Config;
+    private readonly TimeProvider _time = services.Time;
+
+    private string RunnerId => services.RunnerId;
+
+    /// <summary>
+    /// Runs a claimed attempt to its end and returns the cycle result. Any exception (a plugin,
+    /// the file system, a bug) finalizes the attempt instead of leaving the task <c>running</c>
+    /// until the next boot sweep (reference defect B19); only a database failure, which cannot be
+    /// recorded, escapes.
+    /// </summary>
+    public async Task<JsonObject> RunAsync(ClaimedTask claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        return await RunClaimedAsync(claimed, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Everything after the claim. Any exception here (a plugin, the file system, a bug) finalizes
     /// the attempt instead of leaving the task <c>running</c> until the next boot sweep (reference
@@ -25,7 +48,8 @@ internal sealed partial class DispatchCycle
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The dispatcher itself was stopped: not the task's fault, so the attempt is refunded.
-            _store.Reschedule(new TaskReschedule
+            // CancellationToken.None: the caller's token is already cancelled, and the refund must still be written.
+            await services.Queue.RescheduleAsync(new TaskReschedule
             {
                 TaskId = task.TaskId,
                 Error = "dispatch was interrupted before the attempt finished",
@@ -37,18 +61,18 @@ internal sealed partial class DispatchCycle
                     ExitStatus = ExitStatus.Error,
                     Diagnostics = new JsonObject { ["reason"] = "dispatch_interrupted" },
                 },
-            });
+            }, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-        catch (Exception ex) when (ex is not Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (!StoreFailure.Is(ex))
         {
             var message = $"runtime error while running the attempt: {ex.GetType().Name}: {ex.Message}";
-            return RetryOrBlock(task, attemptId, message, new AttemptFinish
+            return await RetryOrBlockAsync(task, attemptId, message, new AttemptFinish
             {
                 AttemptId = attemptId,
                 ExitStatus = ExitStatus.Error,
                 Diagnostics = new JsonObject { ["reason"] = "runtime_exception", ["error"] = message },
-            }, bundle: null);
+            }, bundle: null, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -58,8 +82,8 @@ internal sealed partial class DispatchCycle
         if (inputIssues.Count > 0)
         {
             var joined = string.Join("; ", inputIssues);
-            Finalize(task, null, Outcome("blocked", $"Rejected task before execution: {joined}", "blocked", joined), joined,
-                Rejected(attemptId, new JsonObject { ["reason"] = "input_verification_failed", ["input_issues"] = CycleResults.Strings(inputIssues) }));
+            await FinalizeAsync(task, null, Outcome("blocked", $"Rejected task before execution: {joined}", "blocked", joined), joined,
+                Rejected(attemptId, new JsonObject { ["reason"] = "input_verification_failed", ["input_issues"] = CycleResults.Strings(inputIssues) }), cancellationToken).ConfigureAwait(false);
             return CycleResults.InputRejected(task.TaskId, inputIssues);
         }
 
@@ -70,32 +94,33 @@ internal sealed partial class DispatchCycle
         }
         catch (ProfileException ex)
         {
-            return CompileFailed(task, attemptId, ex.Message, "profile_load_failed");
+            return await CompileFailedAsync(task, attemptId, ex.Message, "profile_load_failed", cancellationToken).ConfigureAwait(false);
         }
 
         var requested = RequestedAdapter(task, profile);
         if (_config.FindAdapter(requested) is null)
         {
             var summary = $"Unknown adapter: {requested}";
-            Finalize(task, null, Outcome("permanent_failure", summary, "failed", null), summary,
-                Rejected(attemptId, new JsonObject { ["reason"] = "adapter_not_found", ["adapter_id"] = requested }));
+            await FinalizeAsync(task, null, Outcome("permanent_failure", summary, "failed", null), summary,
+                Rejected(attemptId, new JsonObject { ["reason"] = "adapter_not_found", ["adapter_id"] = requested }), cancellationToken).ConfigureAwait(false);
             return CycleResults.Failed("permanent_failure", task.TaskId);
         }
 
-        var selection = await new AdapterSelector(host.Adapters, _time).SelectAsync(requested, cancellationToken).ConfigureAwait(false);
-        RecordFallback(task, attemptId, selection);
+        var selection = await new AdapterSelector(services.Adapters, _time, services.ProbeCache).SelectAsync(requested, cancellationToken).ConfigureAwait(false);
+        await RecordFallbackAsync(task, attemptId, selection, cancellationToken).ConfigureAwait(false);
         var entry = _config.FindAdapter(selection.SelectedAdapter)!;
-        _store.UpdateAttemptAdapter(attemptId, entry.Id, entry.Mode ?? "", entry.Model);
-        var binding = host.Adapters.Bind(entry);
-        var (adapter, problem) = host.Adapters.GetAdapter(binding);
+        await services.Attempts.SetAdapterAsync(attemptId, entry.Id, entry.Mode ?? "", entry.Model, cancellationToken).ConfigureAwait(false);
+        var binding = services.Adapters.Bind(entry);
+        var (adapter, problem) = services.Adapters.GetAdapter(binding);
         if (adapter is null)
         {
             var summary = $"Adapter {entry.Id} cannot run on this host: {problem}";
-            Finalize(task, null, Outcome("permanent_failure", summary, "failed", null), summary,
-                Rejected(attemptId, new JsonObject { ["reason"] = "adapter_unavailable", ["adapter_id"] = entry.Id, ["error"] = problem }));
+            await FinalizeAsync(task, null, Outcome("permanent_failure", summary, "failed", null), summary,
+                Rejected(attemptId, new JsonObject { ["reason"] = "adapter_unavailable", ["adapter_id"] = entry.Id, ["error"] = problem }), cancellationToken).ConfigureAwait(false);
             return CycleResults.Failed("permanent_failure", task.TaskId, attemptId);
         }
 
+        var workflow = await WorkflowSnapshotAsync(task.Payload, cancellationToken).ConfigureAwait(false);
         CompiledBundle bundle;
         try
         {
@@ -105,16 +130,16 @@ internal sealed partial class DispatchCycle
                 Task = task,
                 Profile = profile,
                 Adapter = entry,
-                Workflow = WorkflowSnapshot(task.Payload),
+                Workflow = workflow?.Invoke(),
                 Now = _time.GetUtcNow(),
             });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return CompileFailed(task, attemptId, ex.Message, "bundle_compile_failed");
+            return await CompileFailedAsync(task, attemptId, ex.Message, "bundle_compile_failed", cancellationToken).ConfigureAwait(false);
         }
 
-        RecordBundle(task, attemptId, bundle);
+        await RecordBundleAsync(task, attemptId, bundle, cancellationToken).ConfigureAwait(false);
         return await ExecuteAsync(task, attemptId, profile, entry, adapter, bundle, cancellationToken).ConfigureAwait(false);
     }
 
@@ -128,28 +153,28 @@ internal sealed partial class DispatchCycle
         return profile.DefaultAdapter is { } preferred && _config.FindAdapter(preferred) is not null ? preferred : _config.DefaultAdapter;
     }
 
-    private JsonObject CompileFailed(TaskRecord task, string attemptId, string message, string reason)
+    private async Task<JsonObject> CompileFailedAsync(TaskRecord task, string attemptId, string message, string reason, CancellationToken cancellationToken)
     {
-        Finalize(task, null, Outcome("blocked", $"Bundle compilation failed: {message}", "blocked", message), message,
-            Rejected(attemptId, new JsonObject { ["reason"] = reason, ["error"] = message }));
+        await FinalizeAsync(task, null, Outcome("blocked", $"Bundle compilation failed: {message}", "blocked", message), message,
+            Rejected(attemptId, new JsonObject { ["reason"] = reason, ["error"] = message }), cancellationToken).ConfigureAwait(false);
         return CycleResults.Failed("blocked", task.TaskId);
     }
 
-    private void RecordFallback(TaskRecord task, string attemptId, AdapterSelection selection)
+    private async Task RecordFallbackAsync(TaskRecord task, string attemptId, AdapterSelection selection, CancellationToken cancellationToken)
     {
         if (!selection.FellBack)
         {
             return;
         }
 
-        _store.RecordEvent("adapter_fallback_used", task.TaskId, attemptId, new JsonObject
+        await services.Events.RecordAsync("adapter_fallback_used", task.TaskId, attemptId, new JsonObject
         {
             ["runner_id"] = RunnerId,
             ["requested_adapter"] = selection.RequestedAdapter,
             ["selected_adapter"] = selection.SelectedAdapter,
             ["chain"] = selection.Chain.DeepClone(),
-        });
-        host.RunLog.Write("adapter_fallback_used", new JsonObject
+        }, cancellationToken).ConfigureAwait(false);
+        services.RunLog.Write("adapter_fallback_used", new JsonObject
         {
             ["task_id"] = task.TaskId,
             ["attempt_id"] = attemptId,
@@ -159,9 +184,9 @@ internal sealed partial class DispatchCycle
         });
     }
 
-    private void RecordBundle(TaskRecord task, string attemptId, CompiledBundle bundle)
+    private async Task RecordBundleAsync(TaskRecord task, string attemptId, CompiledBundle bundle, CancellationToken cancellationToken)
     {
-        _store.InsertBundle(new NewBundle
+        await services.Attempts.RecordBundleAsync(new NewBundle
         {
             BundleId = bundle.BundleId,
             TaskId = task.TaskId,
@@ -176,8 +201,8 @@ internal sealed partial class DispatchCycle
             PromptRelativePath = bundle.PromptRelativePath,
             PromptPath = bundle.PromptAbsolutePath,
             CreatedAt = bundle.CreatedAt,
-        });
-        host.RunLog.Write("bundle_compiled", new JsonObject
+        }, cancellationToken).ConfigureAwait(false);
+        services.RunLog.Write("bundle_compiled", new JsonObject
         {
             ["task_id"] = task.TaskId,
             ["attempt_id"] = attemptId,

@@ -4,14 +4,14 @@ using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Json;
 
-namespace AgentRuntime.Host.Storage;
+namespace AgentRuntime.Host.Intake;
 
 /// <summary>
 /// Turns operator-supplied TaskInput JSON into a <see cref="TaskInput"/>, rejecting wrong types
 /// with a message that names the field (stricter than the reference, which let a missing
 /// <c>kind</c> surface as a database error). Unknown fields are ignored, as bridges and backlog
 /// files may carry extra keys. Value checks shared by every intake path (dates, delay, limits,
-/// payload size) happen in <see cref="TaskStore.Enqueue"/>.
+/// payload size) happen in <see cref="TaskInputValidator"/>.
 /// </summary>
 internal static class TaskInputParser
 {
@@ -143,7 +143,7 @@ internal static class TaskInputParser
         {
             throw new TaskInputException(
                 "schedule.delay_minutes",
-                string.Format(CultureInfo.InvariantCulture, "{0}, got {1}", TaskStore.DelayMinutesMessage, delay.Describe()));
+                string.Format(CultureInfo.InvariantCulture, "{0}, got {1}", TaskInputValidator.DelayMinutesMessage, delay.Describe()));
         }
 
         return delay.GetValue<double>();

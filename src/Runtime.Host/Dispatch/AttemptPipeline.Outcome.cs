@@ -10,14 +10,15 @@ using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Dispatch;
 
-internal sealed partial class DispatchCycle
+internal sealed partial class AttemptPipeline
 {
     /// <summary>
     /// Spec §5.9 steps for a clean exit: normalize, write runtime artifacts, reschedule on a
     /// rate-limit hint (capped: reference defect B3), back off a model-declared retryable failure
     /// (B25), verify a completed outcome, finalize.
     /// </summary>
-    private JsonObject HandleOutcome(TaskRecord task, AdapterEntry entry, string rawOutput, AttemptFinish finish, CompiledBundle bundle)
+    private async Task<JsonObject> HandleOutcomeAsync(
+        TaskRecord task, AdapterEntry entry, string rawOutput, AttemptFinish finish, CompiledBundle bundle, CancellationToken cancellationToken)
     {
         var attemptId = finish.AttemptId;
         var outcome = OutcomeNormalizer.Normalize(rawOutput);
@@ -29,10 +30,10 @@ internal sealed partial class DispatchCycle
 
         if (outcome.Status == OutcomeStatuses.Blocked && RetryHintExtractor.Extract(outcome, entry.RetryHintService) is { } hint)
         {
-            var used = _store.CountEvents(task.TaskId, "rate_limit_rescheduled");
+            var used = await services.Events.CountAsync(task.TaskId, "rate_limit_rescheduled", cancellationToken).ConfigureAwait(false);
             if (used < _config.MaxRateLimitRetries)
             {
-                return RescheduleForHint(task, attemptId, outcome, hint, finish);
+                return await RescheduleForHintAsync(task, attemptId, outcome, hint, finish, cancellationToken).ConfigureAwait(false);
             }
 
             outcome = outcome with
@@ -46,13 +47,13 @@ internal sealed partial class DispatchCycle
         {
             if (task.AttemptCount < task.MaxAttempts)
             {
-                _store.Reschedule(new TaskReschedule
+                await services.Queue.RescheduleAsync(new TaskReschedule
                 {
                     TaskId = task.TaskId,
                     Error = outcome.OperatorSummary,
                     Attempt = finish with { RetryClass = RetryClass.Retryable, Diagnostics = With(finish.Diagnostics, ("reason", "model_retryable_failure")) },
-                });
-                return CycleResults.Failed("retryable_failure", task.TaskId, attemptId);
+                }, cancellationToken).ConfigureAwait(false);
+                return CycleResults.Failed(TaskStatuses.RetryableFailure, task.TaskId, attemptId);
             }
 
             outcome = outcome with { Status = OutcomeStatuses.Blocked, MachineStatus = "blocked", OperatorSummary = $"Retries exhausted: {outcome.OperatorSummary}" };
@@ -70,23 +71,24 @@ internal sealed partial class DispatchCycle
                 ArtifactPaths = outcome.ArtifactPaths ?? [],
                 RawOutput = rawOutput,
             };
-            Finalize(task, bundle, failed, joined, finish with
+            await FinalizeAsync(task, bundle, failed, joined, finish with
             {
                 ExitStatus = finish.ExitStatus == ExitStatus.Ok ? ExitStatus.Error : finish.ExitStatus,
                 RetryClass = RetryClass.Permanent,
                 Diagnostics = With(finish.Diagnostics, ("reason", "outcome_verification_failed"), ("verification_issues", CycleResults.Strings(issues))),
-            });
+            }, cancellationToken).ConfigureAwait(false);
             return CycleResults.VerificationFailed(task.TaskId, attemptId, issues);
         }
 
-        Finalize(task, bundle, outcome, null, finish with { RetryClass = RetryClass.None });
+        await FinalizeAsync(task, bundle, outcome, null, finish with { RetryClass = RetryClass.None }, cancellationToken).ConfigureAwait(false);
         return CycleResults.Finalized(outcome.Status, task.TaskId, attemptId);
     }
 
-    private JsonObject RescheduleForHint(TaskRecord task, string attemptId, CanonicalOutcome outcome, RetryHint hint, AttemptFinish finish)
+    private async Task<JsonObject> RescheduleForHintAsync(
+        TaskRecord task, string attemptId, CanonicalOutcome outcome, RetryHint hint, AttemptFinish finish, CancellationToken cancellationToken)
     {
         var availableAt = _time.GetUtcNow().AddSeconds(hint.AfterSeconds);
-        var rescheduled = _store.Reschedule(new TaskReschedule
+        var rescheduled = await services.Queue.RescheduleAsync(new TaskReschedule
         {
             TaskId = task.TaskId,
             Error = outcome.OperatorSummary,
@@ -98,20 +100,27 @@ internal sealed partial class DispatchCycle
                 RetryClass = RetryClass.Retryable,
                 Diagnostics = With(finish.Diagnostics, ("reason", "rate_limit_retry"), ("retry_hint_source", hint.Source), ("retry_after_seconds", hint.AfterSeconds)),
             },
-        });
-        _store.RecordEvent("rate_limit_rescheduled", task.TaskId, attemptId, new JsonObject
+        }, cancellationToken).ConfigureAwait(false);
+
+        // A write the fence ignored has already been recorded; the rate-limit event would describe a reschedule that did not happen.
+        if (rescheduled.Applied)
         {
-            ["runner_id"] = RunnerId,
-            ["retry_after_seconds"] = hint.AfterSeconds,
-            ["retry_hint_source"] = hint.Source,
-            ["available_at"] = rescheduled.AvailableAt,
-        });
-        return CycleResults.RateLimited(task.TaskId, attemptId, hint.AfterSeconds, rescheduled.AvailableAt);
+            await services.Events.RecordAsync("rate_limit_rescheduled", task.TaskId, attemptId, new JsonObject
+            {
+                ["runner_id"] = RunnerId,
+                ["retry_after_seconds"] = hint.AfterSeconds,
+                ["retry_hint_source"] = hint.Source,
+                ["available_at"] = rescheduled.Task.AvailableAt,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return CycleResults.RateLimited(task.TaskId, attemptId, hint.AfterSeconds, rescheduled.Task.AvailableAt);
     }
 
     /// <summary>The one way the cycle finalizes a task: its outcome, the attempt's end, and the bundle when there is one.</summary>
-    private void Finalize(TaskRecord task, CompiledBundle? bundle, CanonicalOutcome outcome, string? lastError, AttemptFinish attempt) =>
-        _store.Finalize(new TaskFinalization
+    private Task<FencedWrite> FinalizeAsync(
+        TaskRecord task, CompiledBundle? bundle, CanonicalOutcome outcome, string? lastError, AttemptFinish attempt, CancellationToken cancellationToken) =>
+        services.Queue.FinalizeAsync(new TaskFinalization
         {
             TaskId = task.TaskId,
             Attempt = attempt,
@@ -119,7 +128,7 @@ internal sealed partial class DispatchCycle
             BundleId = bundle?.BundleId,
             BundleHash = bundle?.Hash,
             LastError = lastError,
-        });
+        }, cancellationToken);
 
     /// <summary>An attempt that ended before the adapter ran (input, profile, adapter or bundle rejected): error, permanent.</summary>
     private static AttemptFinish Rejected(string attemptId, JsonObject diagnostics) =>
@@ -139,29 +148,30 @@ internal sealed partial class DispatchCycle
         return copy;
     }
 
-    /// <summary>Spec §5.7 step 3: the workflow named by <c>payload.workflow_id</c>, when it exists.</summary>
-    private JsonObject? WorkflowSnapshot(JsonObject payload)
+    /// <summary>
+    /// Spec §5.7 step 3: the workflow named by <c>payload.workflow_id</c>, when it exists. Read
+    /// before compiling; its context is parsed inside the compile step (the returned function), so
+    /// a corrupt context still fails the bundle as it did.
+    /// </summary>
+    private async Task<Func<JsonObject>?> WorkflowSnapshotAsync(JsonObject payload, CancellationToken cancellationToken)
     {
         if (BundleCompiler.WorkflowId(payload) is not { } id)
         {
             return null;
         }
 
-        using var command = host.Database.Command(
-            "SELECT id, template, instance_key, current_state, context_json FROM workflows WHERE id = $id", ("$id", id));
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
+        if (await services.Queries.GetWorkflowAsync(id, cancellationToken).ConfigureAwait(false) is not { } workflow)
         {
             return null;
         }
 
-        return new JsonObject
+        return () => new JsonObject
         {
-            ["id"] = reader.GetInt64(0),
-            ["template"] = reader.GetString(1),
-            ["instance_key"] = reader.GetString(2),
-            ["current_state"] = reader.GetString(3),
-            ["context"] = reader.IsDBNull(4) ? null : JsJson.Parse(reader.GetString(4)),
+            ["id"] = workflow.Id,
+            ["template"] = workflow.Template,
+            ["instance_key"] = workflow.InstanceKey,
+            ["current_state"] = workflow.CurrentState,
+            ["context"] = workflow.ContextJson is null ? null : JsJson.Parse(workflow.ContextJson),
         };
     }
 }

@@ -1,4 +1,4 @@
-namespace AgentRuntime.Host.Storage;
+namespace AgentRuntime.Host.Intake;
 
 /// <summary>A task input that cannot be enqueued. The message starts with the field's name, then says what is expected.</summary>
 internal sealed class TaskInputException : OperatorException

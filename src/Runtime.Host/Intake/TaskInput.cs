@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 
-namespace AgentRuntime.Host.Storage;
+namespace AgentRuntime.Host.Intake;
 
 /// <summary>
 /// A task to enqueue (the spec's TaskInput, §1.2): what intake, schedules, sensors, workflows,
-/// bridges and backlogs hand to <see cref="TaskStore.Enqueue"/>. Null optional fields take the
+/// bridges and backlogs hand to <see cref="TaskInputValidator"/>. Null optional fields take the
 /// defaults of spec §5.13 at enqueue.
 /// </summary>
 internal sealed record TaskInput

@@ -10,7 +10,7 @@ using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Dispatch;
 
-internal sealed partial class DispatchCycle
+internal sealed partial class AttemptPipeline
 {
     private async Task<JsonObject> ExecuteAsync(
         TaskRecord task, string attemptId, Profile profile, AdapterEntry entry, GuardedAdapter adapter, CompiledBundle bundle, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal sealed partial class DispatchCycle
             Timeout = AttemptTimeout.For(entry, _config),
         };
 
-        var sink = new LoggingSink(host.Log, task.TaskId, attemptId, entry.Id);
+        var sink = new LoggingSink(services.Log, task.TaskId, attemptId, entry.Id);
         var result = await adapter.ExecuteAsync(request, sink, cancellationToken).ConfigureAwait(false);
 
         var audit = AuditWriter.Write(
@@ -67,7 +67,7 @@ internal sealed partial class DispatchCycle
         audit.AddTo(diagnostics);
         var exitStatus = AttemptValues.ToText(result.ExitStatus);
         var retryClass = AttemptValues.ToText(result.RetryClass);
-        host.RunLog.Write("adapter_result", new JsonObject
+        services.RunLog.Write("adapter_result", new JsonObject
         {
             ["task_id"] = task.TaskId,
             ["attempt_id"] = attemptId,
@@ -90,28 +90,33 @@ internal sealed partial class DispatchCycle
 
         return result.RetryClass switch
         {
-            RetryClass.Retryable => RetryOrBlock(task, attemptId, result.RawOutput, finish, bundle),
-            RetryClass.Permanent => FinalizeRaw(task, "permanent_failure", "failed", result.RawOutput, finish, bundle),
-            _ => HandleOutcome(task, entry, result.RawOutput, finish, bundle),
+            RetryClass.Retryable => await RetryOrBlockAsync(task, attemptId, result.RawOutput, finish, bundle, cancellationToken).ConfigureAwait(false),
+            RetryClass.Permanent => await FinalizeRawAsync(task, TaskStatuses.PermanentFailure, "failed", result.RawOutput, finish, bundle, cancellationToken).ConfigureAwait(false),
+            _ => await HandleOutcomeAsync(task, entry, result.RawOutput, finish, bundle, cancellationToken).ConfigureAwait(false),
         };
     }
 
     /// <summary>Spec §5.9: retry with the fixed backoff while attempts remain, else block with the last output.</summary>
-    private JsonObject RetryOrBlock(TaskRecord task, string attemptId, string rawOutput, AttemptFinish finish, CompiledBundle? bundle)
+    private async Task<JsonObject> RetryOrBlockAsync(
+        TaskRecord task, string attemptId, string rawOutput, AttemptFinish finish, CompiledBundle? bundle, CancellationToken cancellationToken)
     {
         if (task.AttemptCount < task.MaxAttempts)
         {
-            _store.Reschedule(new TaskReschedule { TaskId = task.TaskId, Error = rawOutput, Attempt = finish with { RetryClass = RetryClass.Retryable } });
-            return CycleResults.Failed("retryable_failure", task.TaskId, attemptId);
+            await services.Queue.RescheduleAsync(
+                new TaskReschedule { TaskId = task.TaskId, Error = rawOutput, Attempt = finish with { RetryClass = RetryClass.Retryable } },
+                cancellationToken).ConfigureAwait(false);
+            return CycleResults.Failed(TaskStatuses.RetryableFailure, task.TaskId, attemptId);
         }
 
-        return FinalizeRaw(task, "blocked", "blocked", rawOutput, finish with { RetryClass = RetryClass.Retryable }, bundle);
+        return await FinalizeRawAsync(task, TaskStatuses.Blocked, "blocked", rawOutput, finish with { RetryClass = RetryClass.Retryable }, bundle, cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    private JsonObject FinalizeRaw(TaskRecord task, string status, string machineStatus, string rawOutput, AttemptFinish finish, CompiledBundle? bundle)
+    private async Task<JsonObject> FinalizeRawAsync(
+        TaskRecord task, string status, string machineStatus, string rawOutput, AttemptFinish finish, CompiledBundle? bundle, CancellationToken cancellationToken)
     {
         var outcome = Outcome(status, JsText.Slice(rawOutput, 4000), machineStatus, rawOutput);
-        Finalize(task, bundle, outcome, rawOutput, finish);
+        await FinalizeAsync(task, bundle, outcome, rawOutput, finish, cancellationToken).ConfigureAwait(false);
         return CycleResults.Failed(status, task.TaskId, finish.AttemptId);
     }
 }

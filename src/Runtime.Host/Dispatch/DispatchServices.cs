@@ -1,0 +1,39 @@
+using AgentRuntime.Host.Configuration;
+using AgentRuntime.Host.Logging;
+using AgentRuntime.Host.Plugins;
+using AgentRuntime.Host.Storage;
+using Serilog;
+
+namespace AgentRuntime.Host.Dispatch;
+
+/// <summary>
+/// What the dispatch cycle and the attempt pipeline depend on, given explicitly by whichever
+/// surface hosts them (the CLI's <c>run-once</c> today). Every member is safe to share between
+/// attempts running at once.
+/// </summary>
+internal sealed record DispatchServices
+{
+    public required RuntimeConfig Config { get; init; }
+
+    public required ITaskQueue Queue { get; init; }
+
+    public required IAttemptLog Attempts { get; init; }
+
+    public required IEventLog Events { get; init; }
+
+    public required IStatusQueries Queries { get; init; }
+
+    public required AdapterRegistry Adapters { get; init; }
+
+    /// <summary>Adapter probe results, shared by this dispatcher's attempts.</summary>
+    public AdapterProbeCache ProbeCache { get; init; } = new();
+
+    public required RunLog RunLog { get; init; }
+
+    public required ILogger Log { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>This process's runner id (spec §0.2), recorded on the events the cycle writes.</summary>
+    public required string RunnerId { get; init; }
+}

@@ -1,0 +1,36 @@
+using AgentRuntime.Host.Json;
+using AgentRuntime.Host.Sensors;
+
+namespace AgentRuntime.Host.Storage;
+
+/// <summary>Writes <c>sensor_events</c> rows (spec §7.2) on a task store's session.</summary>
+internal sealed class SensorEventStore(TaskStore tasks)
+{
+    private RuntimeDatabase Db => tasks.Database;
+
+    /// <summary>Inserts the record unless its <c>dedupe_key</c> or <c>(sensor_id, event_id)</c> exists; false when it did.</summary>
+    public bool TryInsert(SensorEventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Db.Execute(
+            """
+            INSERT OR IGNORE INTO sensor_events (sensor_event_id, sensor_id, event_id, observed_at, source_ref, dedupe_key, payload_json, task_id, workflow_id, created_at)
+            VALUES ($id, $sensor, $event, $observed, $ref, $dedupe, $payload, NULL, NULL, $now)
+            """,
+            ("$id", record.SensorEventId),
+            ("$sensor", record.SensorId),
+            ("$event", record.EventId),
+            ("$observed", record.ObservedAt),
+            ("$ref", record.SourceRef),
+            ("$dedupe", record.DedupeKey),
+            ("$payload", JsJson.Serialize(record.Payload)),
+            ("$now", record.CreatedAt)) > 0;
+    }
+
+    /// <summary>Links the record to the task and workflow it produced.</summary>
+    public void Link(string sensorEventId, string? taskId, long? workflowId) => Db.Execute(
+        "UPDATE sensor_events SET task_id = $task, workflow_id = $workflow WHERE sensor_event_id = $id",
+        ("$task", taskId),
+        ("$workflow", workflowId),
+        ("$id", sensorEventId));
+}
