@@ -3,9 +3,15 @@ using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Plugins;
 
-/// <summary>An adapter whose every call goes through <see cref="PluginGuard"/>.</summary>
-internal sealed class GuardedAdapter(string adapterId, string pluginName, IAdapter inner) : IAsyncDisposable
+/// <summary>
+/// An adapter whose every call goes through <see cref="PluginGuard"/>. <paramref name="pluginGrace"/>
+/// (default <see cref="AttemptTimeout.PluginGrace"/>) is how long past the attempt's time limit the
+/// guard still waits for the plugin's own answer.
+/// </summary>
+internal sealed class GuardedAdapter(string adapterId, string pluginName, IAdapter inner, TimeSpan? pluginGrace = null) : IAsyncDisposable
 {
+    private readonly TimeSpan _pluginGrace = pluginGrace ?? AttemptTimeout.PluginGrace;
+
     public static readonly TimeSpan HealthcheckTimeout = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2.5);
 
@@ -33,7 +39,7 @@ internal sealed class GuardedAdapter(string adapterId, string pluginName, IAdapt
     /// permanent for an <see cref="AdapterConfigurationException"/> (a misconfigured adapter or an
     /// unresolvable credential does not fix itself), retryable for anything else. The plugin stops
     /// at <see cref="ExecutionRequest.Timeout"/>; the guard waits <see cref="AttemptTimeout.PluginGrace"/>
-    /// longer before it gives up on a plugin that ignores it.
+    /// (see the constructor) longer before it gives up on a plugin that ignores it.
     /// </summary>
     public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, IExecutionSink sink, CancellationToken cancellationToken) =>
         PluginGuard.RunAsync(
@@ -47,7 +53,7 @@ internal sealed class GuardedAdapter(string adapterId, string pluginName, IAdapt
                 Stderr = ex.ToString(),
                 Diagnostics = new JsonObject { ["reason"] = "adapter_exception", ["error"] = PluginGuard.Describe(ex) },
             },
-            request.Timeout + AttemptTimeout.PluginGrace,
+            request.Timeout + _pluginGrace,
             cancellationToken);
 
     public async ValueTask DisposeAsync()
