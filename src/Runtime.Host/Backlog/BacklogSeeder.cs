@@ -46,14 +46,14 @@ internal sealed class BacklogSeeder(WorkflowOperations workflows, ILogger? log =
                 }
 
                 result["workflow"] = entry.Raw.DeepClone();
-                created.Add(result);
+                created.Add((JsonNode)result);
             }
 
             var queued = new JsonArray();
             foreach (var input in taskEntries)
             {
                 var task = tasks.Enqueue(TaskInputValidator.Validate(input, tasks.Options, tasks.Time.GetUtcNow()));
-                queued.Add(new JsonObject { ["task_id"] = task.TaskId, ["kind"] = task.Kind, ["source"] = task.Source });
+                queued.Add((JsonNode)new JsonObject { ["task_id"] = task.TaskId, ["kind"] = task.Kind, ["source"] = task.Source });
             }
 
             return new JsonObject { ["createdWorkflows"] = created, ["queuedTasks"] = queued };

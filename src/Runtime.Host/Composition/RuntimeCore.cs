@@ -24,14 +24,18 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
     private TaskStore? _tasks;
     private SqliteRuntimeStore? _store;
 
-    private RuntimeCore(RuntimeConfig config, Logger log, TimeProvider time)
+    private RuntimeCore(RuntimeConfig config, Logger log, TimeProvider time, string workingDirectory)
     {
+        WorkingDirectory = workingDirectory;
         Config = config;
         Log = log;
         Time = time;
         RunLog = new RunLog(log, time);
         RunnerId = Storage.RunnerId.Create(time);
     }
+
+    /// <summary>The surface's working directory: relative paths given to it resolve here, and it is the attempts' default workspace.</summary>
+    public string WorkingDirectory { get; }
 
     public RuntimeConfig Config { get; }
 
@@ -69,14 +73,16 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
         Log = Log,
         Time = Time,
         RunnerId = RunnerId,
+        WorkingDirectory = WorkingDirectory,
     };
 
     /// <summary>Loads the config at <paramref name="configPath"/> (relative to <paramref name="workingDirectory"/>, default the current one); a config that cannot be used throws <see cref="ConfigException"/>.</summary>
     public static RuntimeCore Open(string configPath, CoreOptions options, string? workingDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var config = ConfigLoader.Load(configPath, workingDirectory);
-        return new RuntimeCore(config, HostLogging.Create(config.LogDir, options.LogConsole), options.Time);
+        var directory = workingDirectory ?? Directory.GetCurrentDirectory();
+        var config = ConfigLoader.Load(configPath, directory);
+        return new RuntimeCore(config, HostLogging.Create(config.LogDir, options.LogConsole), options.Time, directory);
     }
 
     /// <summary>One dispatch cycle with the reference pre-claim phases (schedules, then workflows).</summary>

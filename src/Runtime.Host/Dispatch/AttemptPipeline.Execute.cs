@@ -28,7 +28,7 @@ internal sealed partial class AttemptPipeline
                 Subject = task.Subject,
                 Description = task.Description,
                 Priority = task.Priority,
-                Payload = System.Text.Json.JsonSerializer.SerializeToElement(task.Payload),
+                Payload = JsonElements.From(task.Payload),
                 PayloadJson = JsJson.Serialize(task.Payload),
                 RequestedProfile = task.RequestedProfile,
                 RequestedAdapter = task.RequestedAdapter,
@@ -39,19 +39,19 @@ internal sealed partial class AttemptPipeline
             BundleId = bundle.BundleId,
             AdapterId = entry.Id,
             Kind = entry.Kind!,
-            Settings = System.Text.Json.JsonSerializer.SerializeToElement(entry.Settings),
+            Settings = JsonElements.From(entry.Settings),
             Profile = new ProfileSnapshot
             {
                 ProfileId = profile.ProfileId ?? task.RequestedProfile,
                 Style = profile.Style,
-                Document = System.Text.Json.JsonSerializer.SerializeToElement(profile.Document),
+                Document = JsonElements.From(profile.Document),
             },
             Prompt = prompt,
             Paths = new RuntimePaths
             {
                 StateDirectory = _config.StateDir,
                 ArtifactDirectory = _config.ArtifactDir,
-                WorkingDirectory = Environment.CurrentDirectory,
+                WorkingDirectory = services.WorkingDirectory,
             },
             RuntimeName = _config.RuntimeName,
             Timeout = AttemptTimeout.For(entry, _config),

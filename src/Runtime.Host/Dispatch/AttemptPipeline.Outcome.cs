@@ -59,7 +59,7 @@ internal sealed partial class AttemptPipeline
             outcome = outcome with { Status = OutcomeStatuses.Blocked, MachineStatus = OutcomeStatuses.MachineBlocked, OperatorSummary = $"Retries exhausted: {outcome.OperatorSummary}" };
         }
 
-        var issues = OutcomeVerifier.Verify(outcome, task.Payload, _config.ArtifactDir, Environment.CurrentDirectory);
+        var issues = OutcomeVerifier.Verify(outcome, task.Payload, _config.ArtifactDir, services.WorkingDirectory);
         if (issues.Count > 0)
         {
             var joined = string.Join("; ", issues);

@@ -132,6 +132,7 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
                 Adapter = entry,
                 Workflow = workflow?.Invoke(),
                 Now = _time.GetUtcNow(),
+                WorkingDirectory = services.WorkingDirectory,
             });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -36,4 +36,10 @@ internal sealed record DispatchServices
 
     /// <summary>This process's runner id (spec §0.2), recorded on the events the cycle writes.</summary>
     public required string RunnerId { get; init; }
+
+    /// <summary>
+    /// The runtime's working directory (the process's, for the CLI): the workspace of adapters that
+    /// name none, and the root that outcome paths are checked against. An in-process surface passes its own.
+    /// </summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
 }

@@ -27,7 +27,7 @@ internal sealed record PluginReport(string Directory, IReadOnlyList<PluginDescri
                 item["error"] = error;
             }
 
-            plugins.Add(item);
+            plugins.Add((JsonNode)item);
         }
 
         return new JsonObject { ["directory"] = Directory, ["plugins"] = plugins };

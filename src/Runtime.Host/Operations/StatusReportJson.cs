@@ -12,13 +12,13 @@ internal static class StatusReportJson
         var counts = new JsonArray();
         foreach (var count in report.Counts)
         {
-            counts.Add(new JsonObject { ["status"] = count.Status, ["count"] = count.Count });
+            counts.Add((JsonNode)new JsonObject { ["status"] = count.Status, ["count"] = count.Count });
         }
 
         var recent = new JsonArray();
         foreach (var task in report.Recent)
         {
-            recent.Add(new JsonObject
+            recent.Add((JsonNode)new JsonObject
             {
                 ["task_id"] = task.TaskId,
                 ["kind"] = task.Kind,

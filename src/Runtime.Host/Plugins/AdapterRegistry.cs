@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
+using AgentRuntime.Host.Json;
 using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Plugins;
@@ -118,7 +118,7 @@ internal sealed class AdapterRegistry(RuntimeConfig config, PluginCatalog catalo
     {
         AdapterId = entry.Id,
         Kind = entry.Kind!,
-        Settings = JsonSerializer.SerializeToElement(entry.Settings),
+        Settings = JsonElements.From(entry.Settings),
         ConfigDirectory = Path.GetDirectoryName(entry.DeclaringFile)!,
         RuntimeName = Config.RuntimeName,
     };

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Sdk;
@@ -73,6 +74,11 @@ internal sealed class PluginCatalog : IDisposable
         }
     }
 
+    // Plugin loading is the one part of the host that needs reflection (finding and constructing the
+    // factories of an assembly unknown at build time); the commands a Native AOT front end would serve
+    // never reach it.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Plugin discovery: plugins are loaded at run time and are never trimmed.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "Plugin discovery: a factory type comes from a plugin assembly loaded at run time.")]
     private static PluginDescriptor LoadOne(string name, string assemblyPath, bool enabled, List<PluginLoader> loaders)
     {
         PluginDescriptor Failed(string error, string? version = null) => new()

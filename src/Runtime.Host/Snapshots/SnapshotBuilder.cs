@@ -49,7 +49,7 @@ internal sealed class SnapshotBuilder(TaskStore tasks, WorkflowStore workflows, 
         var rows = new JsonArray();
         foreach (var task in tasks.ListQueued())
         {
-            rows.Add(new JsonObject
+            rows.Add((JsonNode)new JsonObject
             {
                 ["task_id"] = task.TaskId,
                 ["kind"] = task.Kind,
@@ -70,7 +70,7 @@ internal sealed class SnapshotBuilder(TaskStore tasks, WorkflowStore workflows, 
         foreach (var task in tasks.RecentCompleted(RecentCompletedLimit))
         {
             var paths = (task.Outcome?["artifact_paths"] as JsonArray ?? []).Select(JsValues.String).OfType<string>();
-            rows.Add(new JsonObject
+            rows.Add((JsonNode)new JsonObject
             {
                 ["task_id"] = task.TaskId,
                 ["kind"] = task.Kind,

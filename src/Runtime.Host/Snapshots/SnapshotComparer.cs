@@ -86,7 +86,7 @@ internal static class SnapshotComparer
         {
             if (!before.TryGetValue(key, out var old))
             {
-                changes.Add(new JsonObject { ["instance_key"] = key, ["change"] = "new", ["template"] = workflow["template"]?.DeepClone(), ["state"] = workflow["current_state"]?.DeepClone() });
+                changes.Add((JsonNode)new JsonObject { ["instance_key"] = key, ["change"] = "new", ["template"] = workflow["template"]?.DeepClone(), ["state"] = workflow["current_state"]?.DeepClone() });
                 continue;
             }
 
@@ -96,7 +96,7 @@ internal static class SnapshotComparer
                 continue;
             }
 
-            changes.Add(new JsonObject
+            changes.Add((JsonNode)new JsonObject
             {
                 ["instance_key"] = key,
                 ["change"] = completedAt is not null ? "completed" : "advanced",

@@ -10,7 +10,7 @@ public sealed class FallbackTests
     [Fact(Timeout = 120_000)]
     public async Task RunOnce_FirstAdapterExecutableMissing_SecondServesAndFallbackIsRecorded()
     {
-        using var runtime = new TestRuntime();
+        using var runtime = new TestRuntime().InProcess();
         runtime.Config["defaultAdapter"] = "codex-main";
         runtime.Adapters["codex-main"] = new JsonObject
         {

@@ -6,10 +6,10 @@ namespace AgentRuntime.Host.Tests.Dispatch;
 /// <summary>Behaviour the reference runtime gets wrong (spec Appendix B) and AgentRuntime fixes; each test fails on the reference behaviour.</summary>
 public sealed class ReferenceDefectTests
 {
-    // inProcess: run the CLI in this process on a fake clock (where neither a process boundary nor the environment is the point).
-    private static async Task<TestRuntime> EchoRuntimeAsync(JsonObject adapter, Action<TestRuntime>? configure = null, bool inProcess = true)
+    // In process on a fake clock: neither a process boundary nor the environment is the point here.
+    private static async Task<TestRuntime> EchoRuntimeAsync(JsonObject adapter, Action<TestRuntime>? configure = null)
     {
-        var runtime = inProcess ? new TestRuntime().InProcess() : new TestRuntime();
+        var runtime = new TestRuntime().InProcess();
         runtime.Config["defaultAdapter"] = "echo";
         runtime.Adapters["echo"] = adapter;
         runtime.UseEchoPlugin();
@@ -92,7 +92,7 @@ public sealed class ReferenceDefectTests
     [Fact(Timeout = 120_000)]
     public async Task DisabledPlugin_TaskEndsWithOperatorReadableOutcome()
     {
-        using var runtime = await EchoRuntimeAsync(new JsonObject { ["mode"] = "echo" }, r => r.Config["plugins"]!["disabled"] = new JsonArray("EchoPlugin"), inProcess: false);
+        using var runtime = await EchoRuntimeAsync(new JsonObject { ["mode"] = "echo" }, r => r.Config["plugins"]!["disabled"] = new JsonArray("EchoPlugin"));
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
 
         var result = await runtime.RunAsync("run-once");

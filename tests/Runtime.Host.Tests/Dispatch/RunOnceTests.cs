@@ -12,7 +12,7 @@ public sealed class RunOnceTests
     [Fact(Timeout = 120_000)]
     public async Task RunOnce_ScriptTask_RecordsAttemptBundleLinkedEventsAndSixAuditFiles()
     {
-        using var runtime = new TestRuntime();
+        using var runtime = new TestRuntime().InProcess();
         runtime.AddScriptAdapter("script-ok", $"echo '{Completed}'");
         runtime.Save();
         var taskId = await runtime.IntakeAsync("""{"kind":"heartbeat","source":"test","payload":{"check":"heartbeat"}}""");
@@ -170,7 +170,7 @@ public sealed class RunOnceTests
     [Fact(Timeout = 120_000)]
     public async Task RunOnce_MissingExecutable_IsPermanentFailure()
     {
-        using var runtime = new TestRuntime();
+        using var runtime = new TestRuntime().InProcess();
         runtime.Adapters["script-ok"] = new JsonObject { ["mode"] = "script", ["command"] = "./no-such-script.sh", ["timeoutMs"] = 5000 };
         runtime.Save();
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");

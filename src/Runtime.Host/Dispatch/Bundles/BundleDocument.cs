@@ -95,7 +95,7 @@ internal static class BundleDocument
             }
 
             var exists = File.Exists(full);
-            result.Add(new JsonObject
+            result.Add((JsonNode)new JsonObject
             {
                 ["role"] = reference.Role,
                 ["relative_path"] = reference.RelativePath,

@@ -16,7 +16,7 @@ internal static class ExternalInputs
 
         for (var index = 0; index < items.Count; index++)
         {
-            result.Add(Entry(items[index], index));
+            result.Add((JsonNode)Entry(items[index], index));
         }
 
         return result;
