@@ -70,6 +70,25 @@ public sealed class QueryPlanTests
             "idx_tasks_source_status");
     }
 
+    /// <summary>The fence runs on every finalize and reschedule, the orphan query on every sweep: neither may read a whole table.</summary>
+    [Theory(Timeout = 60_000)]
+    [MemberData(nameof(Analyzed))]
+    public async Task FenceAndOrphanQueries_Plan_ReadNoWholeTable(bool analyzed)
+    {
+        await Task.Yield();
+        using var harness = Populated(analyzed);
+
+        foreach (var plan in new[]
+        {
+            StoreHarness.QueryPlan(harness.Db.Connection, TaskStore.OwnerSql, ("$task", "t1")),
+            StoreHarness.QueryPlan(harness.Db.Connection, TaskStore.OrphanedTasksSql),
+        })
+        {
+            Assert.Contains(plan, line => line.StartsWith("SEARCH a USING ", StringComparison.Ordinal) && line.Contains("INDEX", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, line => line.StartsWith("SCAN", StringComparison.Ordinal) && !line.Contains("INDEX", StringComparison.Ordinal));
+        }
+    }
+
     private static void AssertIndexedWithoutSort(List<string> plan, string index)
     {
         var text = string.Join("\n", plan);
