@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Bundles;
+using AgentRuntime.Host.Dispatch.Outcomes;
 using AgentRuntime.Host.Dispatch.Text;
 using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Plugins;
@@ -91,7 +92,7 @@ internal sealed partial class AttemptPipeline
         return result.RetryClass switch
         {
             RetryClass.Retryable => await RetryOrBlockAsync(task, attemptId, result.RawOutput, finish, bundle, cancellationToken).ConfigureAwait(false),
-            RetryClass.Permanent => await FinalizeRawAsync(task, TaskStatuses.PermanentFailure, "failed", result.RawOutput, finish, bundle, cancellationToken).ConfigureAwait(false),
+            RetryClass.Permanent => await FinalizeRawAsync(task, TaskStatuses.PermanentFailure, OutcomeStatuses.MachineFailed, result.RawOutput, finish, bundle, cancellationToken).ConfigureAwait(false),
             _ => await HandleOutcomeAsync(task, entry, result.RawOutput, finish, bundle, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -108,7 +109,7 @@ internal sealed partial class AttemptPipeline
             return CycleResults.Failed(TaskStatuses.RetryableFailure, task.TaskId, attemptId);
         }
 
-        return await FinalizeRawAsync(task, TaskStatuses.Blocked, "blocked", rawOutput, finish with { RetryClass = RetryClass.Retryable }, bundle, cancellationToken)
+        return await FinalizeRawAsync(task, TaskStatuses.Blocked, OutcomeStatuses.MachineBlocked, rawOutput, finish with { RetryClass = RetryClass.Retryable }, bundle, cancellationToken)
             .ConfigureAwait(false);
     }
 

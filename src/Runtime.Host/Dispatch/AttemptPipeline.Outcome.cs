@@ -56,7 +56,7 @@ internal sealed partial class AttemptPipeline
                 return CycleResults.Failed(TaskStatuses.RetryableFailure, task.TaskId, attemptId);
             }
 
-            outcome = outcome with { Status = OutcomeStatuses.Blocked, MachineStatus = "blocked", OperatorSummary = $"Retries exhausted: {outcome.OperatorSummary}" };
+            outcome = outcome with { Status = OutcomeStatuses.Blocked, MachineStatus = OutcomeStatuses.MachineBlocked, OperatorSummary = $"Retries exhausted: {outcome.OperatorSummary}" };
         }
 
         var issues = OutcomeVerifier.Verify(outcome, task.Payload, _config.ArtifactDir, services.WorkingDirectory);
@@ -67,7 +67,7 @@ internal sealed partial class AttemptPipeline
             {
                 Status = OutcomeStatuses.Blocked,
                 OperatorSummary = $"Verification failed: {joined}",
-                MachineStatus = "blocked",
+                MachineStatus = OutcomeStatuses.MachineBlocked,
                 ArtifactPaths = outcome.ArtifactPaths ?? [],
                 RawOutput = rawOutput,
             };

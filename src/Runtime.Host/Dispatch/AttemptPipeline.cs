@@ -82,7 +82,7 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
         if (inputIssues.Count > 0)
         {
             var joined = string.Join("; ", inputIssues);
-            await FinalizeAsync(task, null, Outcome("blocked", $"Rejected task before execution: {joined}", "blocked", joined), joined,
+            await FinalizeAsync(task, null, Outcome(TaskStatuses.Blocked, $"Rejected task before execution: {joined}", OutcomeStatuses.MachineBlocked, joined), joined,
                 Rejected(attemptId, new JsonObject { ["reason"] = "input_verification_failed", ["input_issues"] = CycleResults.Strings(inputIssues) }), cancellationToken).ConfigureAwait(false);
             return CycleResults.InputRejected(task.TaskId, inputIssues);
         }
@@ -101,9 +101,9 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
         if (_config.FindAdapter(requested) is null)
         {
             var summary = $"Unknown adapter: {requested}";
-            await FinalizeAsync(task, null, Outcome("permanent_failure", summary, "failed", null), summary,
+            await FinalizeAsync(task, null, Outcome(TaskStatuses.PermanentFailure, summary, OutcomeStatuses.MachineFailed, null), summary,
                 Rejected(attemptId, new JsonObject { ["reason"] = "adapter_not_found", ["adapter_id"] = requested }), cancellationToken).ConfigureAwait(false);
-            return CycleResults.Failed("permanent_failure", task.TaskId);
+            return CycleResults.Failed(TaskStatuses.PermanentFailure, task.TaskId);
         }
 
         var selection = await new AdapterSelector(services.Adapters, _time, services.ProbeCache).SelectAsync(requested, cancellationToken).ConfigureAwait(false);
@@ -115,9 +115,9 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
         if (adapter is null)
         {
             var summary = $"Adapter {entry.Id} cannot run on this host: {problem}";
-            await FinalizeAsync(task, null, Outcome("permanent_failure", summary, "failed", null), summary,
+            await FinalizeAsync(task, null, Outcome(TaskStatuses.PermanentFailure, summary, OutcomeStatuses.MachineFailed, null), summary,
                 Rejected(attemptId, new JsonObject { ["reason"] = "adapter_unavailable", ["adapter_id"] = entry.Id, ["error"] = problem }), cancellationToken).ConfigureAwait(false);
-            return CycleResults.Failed("permanent_failure", task.TaskId, attemptId);
+            return CycleResults.Failed(TaskStatuses.PermanentFailure, task.TaskId, attemptId);
         }
 
         var workflow = await WorkflowSnapshotAsync(task.Payload, cancellationToken).ConfigureAwait(false);
@@ -156,9 +156,9 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
 
     private async Task<JsonObject> CompileFailedAsync(TaskRecord task, string attemptId, string message, string reason, CancellationToken cancellationToken)
     {
-        await FinalizeAsync(task, null, Outcome("blocked", $"Bundle compilation failed: {message}", "blocked", message), message,
+        await FinalizeAsync(task, null, Outcome(TaskStatuses.Blocked, $"Bundle compilation failed: {message}", OutcomeStatuses.MachineBlocked, message), message,
             Rejected(attemptId, new JsonObject { ["reason"] = reason, ["error"] = message }), cancellationToken).ConfigureAwait(false);
-        return CycleResults.Failed("blocked", task.TaskId);
+        return CycleResults.Failed(TaskStatuses.Blocked, task.TaskId);
     }
 
     private async Task RecordFallbackAsync(TaskRecord task, string attemptId, AdapterSelection selection, CancellationToken cancellationToken)

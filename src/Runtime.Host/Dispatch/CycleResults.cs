@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Dispatch;
 
@@ -12,7 +13,7 @@ internal static class CycleResults
     public static JsonObject Idle() => new() { ["ok"] = true, ["status"] = "idle" };
 
     public static JsonObject InputRejected(string taskId, IEnumerable<string> issues) =>
-        new() { ["ok"] = false, ["status"] = "blocked", ["task_id"] = taskId, ["input_issues"] = Strings(issues) };
+        new() { ["ok"] = false, ["status"] = TaskStatuses.Blocked, ["task_id"] = taskId, ["input_issues"] = Strings(issues) };
 
     public static JsonObject Failed(string status, string taskId, string? attemptId = null)
     {
@@ -38,7 +39,7 @@ internal static class CycleResults
     public static JsonObject VerificationFailed(string taskId, string attemptId, IEnumerable<string> issues) => new()
     {
         ["ok"] = false,
-        ["status"] = "blocked",
+        ["status"] = TaskStatuses.Blocked,
         ["task_id"] = taskId,
         ["attempt_id"] = attemptId,
         ["verification_issues"] = Strings(issues),

@@ -5,24 +5,61 @@ using AgentRuntime.Host.Json;
 namespace AgentRuntime.Host.Dispatch;
 
 /// <summary>
-/// The exclusive dispatch lock file (spec §5.2): created with O_EXCL, holding
-/// <c>{"pid","runner_id","created_at"}</c>, deleted on release. A lock left by a dead process is
-/// cleared first and reported so the caller can record <c>dispatch_lock_stale_cleared</c>.
+/// The dispatch lock: "one dispatcher process". The process holds an exclusive OS lock on a
+/// sidecar file (<c>&lt;lockPath&gt;.flock</c>, flock(2) through <see cref="FileShare.None"/>), which
+/// the kernel releases when the process dies however it dies. Beside it, the spec's lock file
+/// (spec §5.2) is still created with O_EXCL, holding <c>{"pid","runner_id","created_at"}</c>, and
+/// deleted on release, so a Bun-runtime dispatcher pointed at the same state sees it held. A lock
+/// file left by a dead process is cleared first and reported so the caller can record
+/// <c>dispatch_lock_stale_cleared</c>.
 /// </summary>
 internal sealed class DispatchLock : IDisposable
 {
     private readonly string _content;
+    private readonly FileStream _held;
     private bool _released;
 
-    private DispatchLock(string path, string content)
+    private DispatchLock(string path, string content, FileStream held)
     {
         Path = path;
         _content = content;
+        _held = held;
     }
 
     public string Path { get; }
 
     public static LockAcquisition TryAcquire(string path, string runnerId, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        if (HoldProcessLock(path) is not { } held)
+        {
+            return new LockAcquisition(null, null);
+        }
+
+        var acquisition = TryAcquireFile(path, runnerId, time, held);
+        if (!acquisition.Acquired)
+        {
+            held.Dispose();
+        }
+
+        return acquisition;
+    }
+
+    /// <summary>The sidecar's exclusive lock, or null when another process (or another dispatcher in this one) holds it.</summary>
+    private static FileStream? HoldProcessLock(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".flock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static LockAcquisition TryAcquireFile(string path, string runnerId, TimeProvider time, FileStream held)
     {
         var stale = ClearIfStale(path, out var heldByLiveProcess);
         if (heldByLiveProcess)
@@ -30,7 +67,6 @@ internal sealed class DispatchLock : IDisposable
             return new LockAcquisition(null, null);
         }
 
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var content = JsJson.Serialize(new JsonObject
         {
             ["pid"] = Environment.ProcessId,
@@ -46,7 +82,7 @@ internal sealed class DispatchLock : IDisposable
         {
             File.WriteAllText(staging, content);
             File.Move(staging, path, overwrite: false);
-            return new LockAcquisition(new DispatchLock(path, content), stale);
+            return new LockAcquisition(new DispatchLock(path, content, held), stale);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -183,6 +219,11 @@ internal sealed class DispatchLock : IDisposable
         catch (IOException)
         {
             // Nothing more can be done; the next dispatcher's stale check clears it.
+        }
+        finally
+        {
+            // Released last, so no other dispatcher of this host gets in while the lock file is still ours.
+            _held.Dispose();
         }
     }
 }

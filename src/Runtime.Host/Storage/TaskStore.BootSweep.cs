@@ -153,7 +153,7 @@ internal sealed partial class TaskStore
         {
             ["status"] = TaskStatuses.Blocked,
             ["operator_summary"] = summary,
-            ["machine_status"] = "blocked",
+            ["machine_status"] = TaskStatuses.Blocked,
         };
         if (attemptId is not null)
         {
@@ -173,7 +173,7 @@ internal sealed partial class TaskStore
         {
             ["runner_id"] = Options.RunnerId,
             ["status"] = TaskStatuses.Blocked,
-            ["machine_status"] = "blocked",
+            ["machine_status"] = TaskStatuses.Blocked,
         });
     }
 }

@@ -24,6 +24,65 @@ public sealed class DispatchLockTests : IDisposable
         Assert.False(File.Exists(LockPath));
     }
 
+    [Fact]
+    public void TryAcquire_LockFileRemovedWhileHeld_StillLocksOutASecondDispatcher()
+    {
+        var first = DispatchLock.TryAcquire(LockPath, "first", TimeProvider.System);
+        Assert.True(first.Acquired);
+        File.Delete(LockPath);
+
+        Assert.False(DispatchLock.TryAcquire(LockPath, "second", TimeProvider.System).Acquired);
+        Assert.False(File.Exists(LockPath));
+
+        first.Lock!.Dispose();
+        using var third = DispatchLock.TryAcquire(LockPath, "third", TimeProvider.System).Lock;
+        Assert.NotNull(third);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TryAcquire_ProcessHoldingTheOsLockIsKilled_TheKernelReleasesIt()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(LockPath)!);
+        using var holder = ChildProcess.Start(new System.Diagnostics.ProcessStartInfo("flock", ["--exclusive", "--close", LockPath + ".flock", "sleep", "30"]) { RedirectStandardOutput = true });
+        try
+        {
+            // flock(1) takes the lock before it starts sleep, and with --close only flock itself holds
+            // it (sleep does not inherit the descriptor); wait until it has.
+            while (!HeldByOther())
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.False(DispatchLock.TryAcquire(LockPath, "me", TimeProvider.System).Acquired);
+        }
+        finally
+        {
+            holder.Kill(entireProcessTree: true);
+            await holder.WaitForExitAsync();
+        }
+
+        using var held = DispatchLock.TryAcquire(LockPath, "me", TimeProvider.System).Lock;
+        Assert.NotNull(held);
+    }
+
+    private bool HeldByOther()
+    {
+        if (!File.Exists(LockPath + ".flock"))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = new FileStream(LockPath + ".flock", FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     [Theory]
     [InlineData("", "empty_lock_file", null, null)]
     [InlineData("   \n", "empty_lock_file", null, null)]
