@@ -23,7 +23,7 @@ internal sealed partial class RuntimeCore
 
     public CancelService Cancel => new(Store);
 
-    public WorkflowService Workflows => new(new WorkflowStore(Tasks, Time), Database, Time);
+    public WorkflowService Workflows => new(new WorkflowStore(Tasks, Time), Time);
 
     public ScheduleService Schedules => new(Config, Tasks, Time, Log);
 

@@ -68,13 +68,15 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
         Attempts = Store,
         Events = Store,
         Queries = Store,
-        Adapters = Adapters,
+        Adapters = new Lazy<AdapterRegistry>(LoadAdapters),
         RunLog = RunLog,
         Log = Log,
         Time = Time,
         RunnerId = RunnerId,
         WorkingDirectory = WorkingDirectory,
     };
+
+    private AdapterRegistry LoadAdapters() => Adapters;
 
     /// <summary>Loads the config at <paramref name="configPath"/> (relative to <paramref name="workingDirectory"/>, default the current one); a config that cannot be used throws <see cref="ConfigException"/>.</summary>
     public static RuntimeCore Open(string configPath, CoreOptions options, string? workingDirectory = null)

@@ -106,12 +106,12 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
             return CycleResults.Failed(TaskStatuses.PermanentFailure, task.TaskId);
         }
 
-        var selection = await new AdapterSelector(services.Adapters, _time, services.ProbeCache).SelectAsync(requested, cancellationToken).ConfigureAwait(false);
+        var selection = await new AdapterSelector(services.Adapters.Value, _time, services.ProbeCache).SelectAsync(requested, cancellationToken).ConfigureAwait(false);
         await RecordFallbackAsync(task, attemptId, selection, cancellationToken).ConfigureAwait(false);
         var entry = _config.FindAdapter(selection.SelectedAdapter)!;
         await services.Attempts.SetAdapterAsync(attemptId, entry.Id, entry.Mode ?? "", entry.Model, cancellationToken).ConfigureAwait(false);
-        var binding = services.Adapters.Bind(entry);
-        var (adapter, problem) = services.Adapters.GetAdapter(binding);
+        var binding = services.Adapters.Value.Bind(entry);
+        var (adapter, problem) = services.Adapters.Value.GetAdapter(binding);
         if (adapter is null)
         {
             var summary = $"Adapter {entry.Id} cannot run on this host: {problem}";

@@ -23,7 +23,11 @@ internal sealed record DispatchServices
 
     public required IStatusQueries Queries { get; init; }
 
-    public required AdapterRegistry Adapters { get; init; }
+    /// <summary>
+    /// The adapter registry, made on first use: building it loads the plugins, which a cycle that
+    /// claims nothing must not pay for.
+    /// </summary>
+    public required Lazy<AdapterRegistry> Adapters { get; init; }
 
     /// <summary>Adapter probe results, shared by this dispatcher's attempts.</summary>
     public AdapterProbeCache ProbeCache { get; init; } = new();

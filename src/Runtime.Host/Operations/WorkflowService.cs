@@ -5,7 +5,7 @@ using AgentRuntime.Host.Workflows;
 namespace AgentRuntime.Host.Operations;
 
 /// <summary>The operator's workflow requests (spec §1.2 <c>workflow-*</c>); a request that cannot be met throws <see cref="WorkflowException"/>.</summary>
-internal sealed class WorkflowService(WorkflowStore store, RuntimeDatabase database, TimeProvider time)
+internal sealed class WorkflowService(WorkflowStore store, TimeProvider time)
 {
     private readonly WorkflowOperations _operations = new(store, time);
 
@@ -33,15 +33,11 @@ internal sealed class WorkflowService(WorkflowStore store, RuntimeDatabase datab
     /// <summary>Marks a workflow completed. The reference wrote completed_at and an event for any id; an unknown id is an operator error here.</summary>
     public WorkflowCompletion Complete(long id)
     {
-        database.InTransaction(() =>
+        if (!store.TryComplete(id))
         {
-            if (store.GetById(id) is null)
-            {
-                throw new WorkflowException($"Workflow not found: {id}");
-            }
+            throw new WorkflowException($"Workflow not found: {id}");
+        }
 
-            store.Complete(id);
-        });
         return new WorkflowCompletion(id);
     }
 }

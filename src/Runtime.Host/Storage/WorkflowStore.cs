@@ -52,6 +52,18 @@ internal sealed class WorkflowStore(TaskStore tasks, TimeProvider time)
         tasks.RecordEvent("workflow_transitioned", null, null, new JsonObject { ["workflow_id"] = id, ["new_state"] = state });
     }
 
+    /// <summary>Completes the workflow when it exists, in one unit of work; false when there is no such workflow.</summary>
+    public bool TryComplete(long id) => tasks.InTransaction(() =>
+    {
+        if (GetById(id) is null)
+        {
+            return false;
+        }
+
+        Complete(id);
+        return true;
+    });
+
     /// <summary>Sets <c>completed_at</c> and <c>updated_at</c> and records <c>workflow_completed</c>.</summary>
     public void Complete(long id)
     {
