@@ -12,10 +12,10 @@ namespace AgentRuntime.Host.Operations;
 /// </summary>
 internal sealed class ScheduleService(RuntimeConfig config, TaskStore tasks, TimeProvider time, ILogger log)
 {
-    public RecurringSchedule Upsert(JsonNode? input)
+    public ScheduleUpsert Upsert(JsonNode? input)
     {
         var parsed = ScheduleInputParser.Parse(input, config.Profiles.Select(p => p.Key).ToList());
-        return new ScheduleStore(tasks, time).Upsert(parsed);
+        return new ScheduleUpsert(new ScheduleStore(tasks, time).Upsert(parsed));
     }
 
     /// <summary>Enqueues at most one task per due schedule, as of <paramref name="at"/> (default now).</summary>

@@ -10,7 +10,7 @@ internal sealed class WorkflowService(WorkflowStore store, TimeProvider time)
     private readonly WorkflowOperations _operations = new(store, time);
 
     /// <summary>Active workflows, least recently updated first.</summary>
-    public IReadOnlyList<WorkflowRecord> ListActive() => store.ListActive();
+    public WorkflowList ListActive() => new(store.ListActive());
 
     /// <summary>The workflow with this id, else the one with this instance key (the id wins when both are given); null when none.</summary>
     public WorkflowRecord? Find(long? id, string? instanceKey) =>

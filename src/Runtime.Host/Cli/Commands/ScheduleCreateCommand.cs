@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using AgentRuntime.Host.Composition;
 
 namespace AgentRuntime.Host.Cli.Commands;
@@ -23,7 +22,6 @@ internal sealed class ScheduleCreateCommand : HostCommand
     protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
     {
         var node = ReadJsonOrFile(parseResult.GetValue(JsonOption), parseResult.GetValue(FileOption), MissingInputMessage);
-        var schedule = core.Schedules.Upsert(node);
-        return Task.FromResult(Print(new JsonObject { ["upserted"] = true, ["schedule"] = schedule.ToJson() }));
+        return Task.FromResult(Print(core.Schedules.Upsert(node).ToJson()));
     }
 }

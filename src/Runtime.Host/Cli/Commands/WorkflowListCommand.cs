@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using AgentRuntime.Host.Composition;
 
 namespace AgentRuntime.Host.Cli.Commands;
@@ -8,9 +7,6 @@ namespace AgentRuntime.Host.Cli.Commands;
 internal sealed class WorkflowListCommand(CliEnvironment environment)
     : HostCommand("workflow-list", "List active workflows", environment)
 {
-    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken)
-    {
-        var active = core.Workflows.ListActive();
-        return Task.FromResult(Print(new JsonObject { ["workflows"] = new JsonArray([.. active.Select(w => (JsonNode?)w.ToRawJson())]) }));
-    }
+    protected override Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken) =>
+        Task.FromResult(Print(core.Workflows.ListActive().ToJson()));
 }
