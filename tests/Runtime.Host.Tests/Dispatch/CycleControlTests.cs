@@ -3,7 +3,7 @@ using AgentRuntime.Host.Tests.TestSupport;
 
 namespace AgentRuntime.Host.Tests.Dispatch;
 
-/// <summary>Lock, pause and boot sweep around the cycle, through the CLI.</summary>
+/// <summary>Lock, pause and boot sweep around the cycle, through the CLI (in process, except where another live process holds the lock).</summary>
 public sealed class CycleControlTests
 {
     private static TestRuntime EchoRuntime()
@@ -63,7 +63,7 @@ public sealed class CycleControlTests
     [Fact(Timeout = 120_000)]
     public async Task RunOnce_Paused_RecordsEventAndLeavesQueueAlone()
     {
-        using var runtime = EchoRuntime();
+        using var runtime = EchoRuntime().InProcess();
         runtime.UseEchoPlugin();
         runtime.Save();
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
@@ -80,7 +80,7 @@ public sealed class CycleControlTests
     [Fact(Timeout = 120_000)]
     public async Task RunOnce_AfterCrashMidAttempt_BootSweepReclaimsAndRunsTheTask()
     {
-        using var runtime = EchoRuntime();
+        using var runtime = EchoRuntime().InProcess();
         runtime.UseEchoPlugin();
         runtime.Save();
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
@@ -106,7 +106,7 @@ public sealed class CycleControlTests
     [Fact(Timeout = 120_000)]
     public async Task RunOnce_BrokenScheduleRow_IsRecordedAndDoesNotStarveTheOthers()
     {
-        using var runtime = EchoRuntime();
+        using var runtime = EchoRuntime().InProcess();
         runtime.UseEchoPlugin();
         runtime.Save();
         Assert.Equal(0, (await runtime.RunAsync("status")).ExitCode); // creates the database
@@ -131,7 +131,7 @@ public sealed class CycleControlTests
     [Fact(Timeout = 120_000)]
     public async Task PauseAndResume_FromTheCli_StopAndRestartClaiming()
     {
-        using var runtime = EchoRuntime();
+        using var runtime = EchoRuntime().InProcess();
         runtime.UseEchoPlugin();
         runtime.Save();
         var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
