@@ -52,8 +52,12 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
 
     public AdapterRegistry Adapters => _adapters ??= new AdapterRegistry(Config, Plugins);
 
-    /// <summary>The runtime database at <c>config.dbPath</c>; the first use opens it and applies pending migrations.</summary>
-    public RuntimeDatabase Database => _database ??= RuntimeDatabase.Open(Config.DbPath, Time);
+    /// <summary>
+    /// A connection to the runtime database at <c>config.dbPath</c>, held for the command. Taken
+    /// through <see cref="Store"/>, so the file is opened and migrated once per process whichever
+    /// is used first.
+    /// </summary>
+    public RuntimeDatabase Database => _database ??= Store.OpenConnection();
 
     public TaskStore Tasks => _tasks ??= new TaskStore(Database, TaskStoreOptions.From(Config, RunnerId), Time, Log);
 
@@ -91,7 +95,11 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
     public DispatchCycle CreateDispatchCycle()
     {
         var cycle = new DispatchCycle(Dispatch());
-        CyclePhases.AddTo(cycle, new ScheduleEvaluator(Tasks, Time, Log), new WorkflowEngine(new WorkflowStore(Tasks, Time), Time), RunLog);
+        CyclePhases.AddTo(
+            cycle,
+            () => Store.Read(session => new ScheduleEvaluator(session, Time, Log).Evaluate()),
+            () => Store.Read(session => new WorkflowEngine(new WorkflowStore(session, Time), Time).EvaluateAll()),
+            RunLog);
         return cycle;
     }
 

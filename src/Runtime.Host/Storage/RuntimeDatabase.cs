@@ -29,41 +29,55 @@ internal sealed partial class RuntimeDatabase : IDisposable
     /// Opens (creating the file and its directory if needed) and migrates the database, in the
     /// order of spec §3.1. Throws <see cref="SqliteException"/> when the file cannot be opened or migrated.
     /// </summary>
-    public static RuntimeDatabase Open(string path, TimeProvider time) => Open(path, time, migrate: true);
+    public static RuntimeDatabase Open(string path, TimeProvider time) => Open(path, time, migrate: true, pooled: false);
 
     /// <summary>
-    /// Opens the database for one unit of work. With <paramref name="migrate"/> false the schema
-    /// is taken as already migrated (by an earlier open in this process), so a unit of work pays
-    /// for the connection and its busy timeout only.
+    /// Takes a connection from the process's pool for one unit of work, migrating the file first
+    /// when <paramref name="migrate"/> (the first open of the process). A pooled connection skips
+    /// opening the file and reading its schema again; it serves one unit of work at a time, and
+    /// its transaction never outlives the unit (disposing rolls back what was not committed).
+    /// The pool keeps the file open after dispose: whoever opens pooled connections calls
+    /// <see cref="ClearPool"/> when done with the file.
     /// </summary>
-    public static RuntimeDatabase Open(string path, TimeProvider time, bool migrate)
+    public static RuntimeDatabase OpenPooled(string path, TimeProvider time, bool migrate) => Open(path, time, migrate, pooled: true);
+
+    /// <summary>Closes the idle pooled connections to <paramref name="path"/> (and those in use as they are returned).</summary>
+    public static void ClearPool(string path)
+    {
+        using var connection = new SqliteConnection(ConnectionString(System.IO.Path.GetFullPath(path), pooled: true));
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private static string ConnectionString(string full, bool pooled) => new SqliteConnectionStringBuilder
+    {
+        DataSource = full,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = pooled,
+
+        // Spec §3.1: foreign keys are not enforced (bundles declare one to task_attempts). The
+        // bundled SQLite build turns them on by default, so say so explicitly (Microsoft.Data.Sqlite
+        // issues this PRAGMA at every open, pooled or not).
+        ForeignKeys = false,
+    }.ToString();
+
+    private static RuntimeDatabase Open(string path, TimeProvider time, bool migrate, bool pooled)
     {
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            // One connection per process and command; pooling would keep the file open after dispose.
-            Pooling = false,
-
-            // Spec §3.1: foreign keys are not enforced (bundles declare one to task_attempts). The
-            // bundled SQLite build turns them on by default, so say so explicitly.
-            ForeignKeys = false,
-        };
-        var connection = new SqliteConnection(builder.ToString());
+        var connection = new SqliteConnection(ConnectionString(full, pooled));
         var database = new RuntimeDatabase(full, connection, time);
         try
         {
             connection.Open();
+
+            // Per connection, so set at every open: a pooled connection keeps it anyway.
+            database.Execute("PRAGMA busy_timeout = 5000;");
             if (!migrate)
             {
-                database.Execute("PRAGMA busy_timeout = 5000;");
                 return database;
             }
 
             database.Execute("PRAGMA journal_mode = WAL;");
-            database.Execute("PRAGMA busy_timeout = 5000;");
             if (!SchemaMigrations.AllApplied(database))
             {
                 database.ApplyCoreSchema();

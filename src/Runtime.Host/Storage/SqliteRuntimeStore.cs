@@ -5,10 +5,12 @@ using Serilog;
 namespace AgentRuntime.Host.Storage;
 
 /// <summary>
-/// The SQLite implementation of the queue port. Each call opens its own connection, runs in its
-/// own <c>BEGIN IMMEDIATE</c> transaction (reads in none) and closes it, so calls from several
-/// attempts at once share no state; SQLite's file lock serializes the writers. The file is
-/// created and migrated by the first unit of work of the process. Dispose to close the file.
+/// The SQLite implementation of the queue port. Each call takes its own connection, runs in its
+/// own <c>BEGIN IMMEDIATE</c> transaction (reads in none) and gives it back, so calls from several
+/// attempts at once share no state; SQLite's file lock serializes the writers. The connections
+/// come from Microsoft.Data.Sqlite's pool (one unit of work at a time each), so a unit of work
+/// does not open the file and parse its schema again. The file is created and migrated once, by
+/// the first unit of work of the process. Dispose to close the file (the pooled connections too).
 /// </summary>
 internal sealed class SqliteRuntimeStore : ITaskQueue, IAttemptLog, IEventLog, IStatusQueries, IDisposable
 {
@@ -17,10 +19,10 @@ internal sealed class SqliteRuntimeStore : ITaskQueue, IAttemptLog, IEventLog, I
     private readonly ILogger _log;
 
     /// <summary>
-    /// The connection that migrated the file, kept open and otherwise unused: while one connection
-    /// stays open, closing a unit of work's connection does not checkpoint and delete the WAL.
+    /// Whether this store has opened (and migrated) the file. The pooled connections stay open
+    /// between units of work, so the WAL is not checkpointed and deleted after each one.
     /// </summary>
-    private volatile RuntimeDatabase? _anchor;
+    private volatile bool _migrated;
 
     /// <param name="dbPath">The database file (<c>config.dbPath</c>).</param>
     /// <param name="options">Defaults from config and this process's runner id.</param>
@@ -119,25 +121,40 @@ internal sealed class SqliteRuntimeStore : ITaskQueue, IAttemptLog, IEventLog, I
         return Task.FromResult(Read(work));
     }
 
+    /// <summary>
+    /// A connection of its own for a caller that runs its units of work on a <see cref="TaskStore"/>
+    /// it holds (the cycle's schedule and workflow phases); the file is migrated first if this
+    /// store has not done so yet. The caller disposes it before this store.
+    /// </summary>
+    public RuntimeDatabase OpenConnection() => Open();
+
     public void Dispose()
     {
         lock (_migration)
         {
-            _anchor?.Dispose();
-            _anchor = null;
+            _migrated = false;
+
+            // The pool would keep the file open after dispose; a state directory deleted or
+            // replaced afterwards must not be written through a connection to the old file.
+            RuntimeDatabase.ClearPool(DbPath);
         }
     }
 
     private RuntimeDatabase Open()
     {
-        if (_anchor is null)
+        if (!_migrated)
         {
             lock (_migration)
             {
-                _anchor ??= RuntimeDatabase.Open(DbPath, _time);
+                if (!_migrated)
+                {
+                    var first = RuntimeDatabase.OpenPooled(DbPath, _time, migrate: true);
+                    _migrated = true;
+                    return first;
+                }
             }
         }
 
-        return RuntimeDatabase.Open(DbPath, _time, migrate: false);
+        return RuntimeDatabase.OpenPooled(DbPath, _time, migrate: false);
     }
 }
