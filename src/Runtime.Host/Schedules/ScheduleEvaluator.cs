@@ -67,7 +67,7 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
             return (false, null);
         }
 
-        var dueAt = schedule.NextRunAt;
+        var dueAt = IsoTime.ToIso(schedule.NextRunAt);
         string? taskId = null;
         try
         {

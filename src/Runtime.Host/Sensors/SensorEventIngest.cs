@@ -25,7 +25,7 @@ internal sealed class SensorEventIngest(TaskStore tasks, WorkflowOperations work
         ArgumentNullException.ThrowIfNull(input);
         return tasks.InTransaction(() =>
         {
-            var now = IsoTime.Now(time);
+            var now = IsoTime.Truncate(time.GetUtcNow());
             var record = new SensorEventRecord
             {
                 SensorEventId = Guid.NewGuid().ToString(),

@@ -113,17 +113,17 @@ internal sealed class ScheduleStore(TaskStore tasks, TimeProvider time)
         return reader.Read() ? Read(reader) : null;
     }
 
-    private static RecurringSchedule Read(SqliteDataReader reader) => new()
+    private RecurringSchedule Read(SqliteDataReader reader) => new()
     {
         ScheduleId = reader.GetString(0),
         Name = reader.GetString(1),
         Enabled = reader.GetInt64(2) != 0,
         IntervalSeconds = reader.GetInt64(3),
-        NextRunAt = reader.GetString(4),
-        LastRunAt = reader.IsDBNull(5) ? null : reader.GetString(5),
+        NextRunAt = StoredTime.Required(reader, 4, tasks.Log),
+        LastRunAt = StoredTime.Optional(reader, 5, tasks.Log),
         Task = ParseTask(reader.GetString(6)),
-        CreatedAt = reader.GetString(7),
-        UpdatedAt = reader.GetString(8),
+        CreatedAt = StoredTime.Required(reader, 7, tasks.Log),
+        UpdatedAt = StoredTime.Required(reader, 8, tasks.Log),
     };
 
     /// <summary>A hand-edited or corrupt <c>task_json</c> reads as an empty object; evaluation then reports it instead of failing every cycle.</summary>

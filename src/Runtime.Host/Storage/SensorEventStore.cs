@@ -20,11 +20,11 @@ internal sealed class SensorEventStore(TaskStore tasks)
             ("$id", record.SensorEventId),
             ("$sensor", record.SensorId),
             ("$event", record.EventId),
-            ("$observed", record.ObservedAt),
+            ("$observed", IsoTime.ToIso(record.ObservedAt)),
             ("$ref", record.SourceRef),
             ("$dedupe", record.DedupeKey),
             ("$payload", JsJson.Serialize(record.Payload)),
-            ("$now", record.CreatedAt)) > 0;
+            ("$now", IsoTime.ToIso(record.CreatedAt))) > 0;
     }
 
     /// <summary>Links the record to the task and workflow it produced.</summary>

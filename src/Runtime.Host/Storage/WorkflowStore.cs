@@ -87,15 +87,15 @@ internal sealed class WorkflowStore(TaskStore tasks, TimeProvider time)
         return rows;
     }
 
-    private static WorkflowRecord Read(SqliteDataReader reader) => new()
+    private WorkflowRecord Read(SqliteDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         Template = reader.GetString(1),
         InstanceKey = reader.GetString(2),
         CurrentState = reader.GetString(3),
         ContextJson = reader.IsDBNull(4) ? null : reader.GetString(4),
-        CreatedAt = reader.GetString(5),
-        UpdatedAt = reader.GetString(6),
-        CompletedAt = reader.IsDBNull(7) ? null : reader.GetString(7),
+        CreatedAt = StoredTime.Required(reader, 5, tasks.Log),
+        UpdatedAt = StoredTime.Required(reader, 6, tasks.Log),
+        CompletedAt = StoredTime.Optional(reader, 7, tasks.Log),
     };
 }
