@@ -53,15 +53,6 @@ internal sealed partial class TaskStore
     /// <summary>Where the stores of this folder warn about a stored value they could not read.</summary>
     internal ILogger Log => _log;
 
-    /// <summary>
-    /// Runs a multi-statement operation (a schedule firing, a workflow step, a sensor event) as
-    /// one unit of work on this session: one <c>BEGIN IMMEDIATE</c> transaction, rolled back when
-    /// <paramref name="work"/> throws. A call inside an open unit of work joins it.
-    /// </summary>
-    public T InTransaction<T>(Func<T> work) => _db.InTransaction(work);
-
-    public void InTransaction(Action work) => _db.InTransaction(work);
-
     private string Now() => IsoTime.Now(_time);
 
     /// <summary>The task with this id, or null.</summary>
