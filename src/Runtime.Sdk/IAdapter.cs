@@ -4,6 +4,13 @@ namespace AgentRuntime.Sdk;
 /// One configured adapter. Expected failures are returned as values (exit status and retry
 /// class); exceptions are reserved for bugs and misconfiguration.
 /// </summary>
+/// <remarks>
+/// An adapter must be re-entrant: the host creates one instance per configured adapter entry and
+/// may call <see cref="ExecuteAsync"/>, <see cref="HealthcheckAsync"/> and <see cref="ProbeAsync"/>
+/// on it from several attempts at once (a dispatcher running more than one attempt). Keep
+/// per-attempt state in the call, not in fields; state shared between calls must be thread-safe.
+/// The host disposes the adapter once, after every call on it has returned.
+/// </remarks>
 public interface IAdapter : IAsyncDisposable
 {
     /// <summary>

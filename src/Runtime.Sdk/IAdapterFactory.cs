@@ -14,8 +14,9 @@ public interface IAdapterFactory
     IReadOnlyList<string> Kinds { get; }
 
     /// <summary>
-    /// Creates an adapter for one configured adapter entry. The host may call this once per
-    /// command and disposes the adapter when it is done with it.
+    /// Creates an adapter for one configured adapter entry. The host calls this once per entry and
+    /// process, shares the adapter between attempts that may run at the same time (see
+    /// <see cref="IAdapter"/>: adapters are re-entrant), and disposes it when it is done with it.
     /// </summary>
     /// <param name="context">The adapter entry the adapter serves.</param>
     /// <returns>A new adapter.</returns>

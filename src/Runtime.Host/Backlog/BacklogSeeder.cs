@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Json;
+using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
 using Serilog;
 
@@ -27,38 +28,49 @@ internal sealed class BacklogSeeder(WorkflowOperations workflows, ILogger? log =
         var workflowEntries = Array(backlog, "workflows").Select((entry, i) => Workflow(entry, i)).ToList();
         var taskEntries = Array(backlog, "tasks").Select((entry, i) => Task(entry, i, configuredProfiles)).ToList();
         var tasks = workflows.Store.Tasks;
-        return tasks.InTransaction(() =>
+        var known = new List<BacklogWorkflow>();
+        foreach (var entry in workflowEntries)
         {
-            var created = new JsonArray();
-            foreach (var entry in workflowEntries)
+            if (WorkflowTemplates.Find(entry.Template) is null)
             {
-                if (WorkflowTemplates.Find(entry.Template) is null)
-                {
-                    log?.Warning("Backlog workflow {InstanceKey} skipped: unknown template {Template}", entry.InstanceKey, entry.Template);
-                    continue;
-                }
-
-                var (isNew, workflow) = workflows.Create(entry.Template, entry.InstanceKey, entry.State, entry.Context is null ? null : JsJson.Serialize(entry.Context));
-                var result = new JsonObject { ["created"] = isNew };
-                if (isNew)
-                {
-                    result["workflow_id"] = workflow.Id;
-                }
-
-                result["workflow"] = entry.Raw.DeepClone();
-                created.Add((JsonNode)result);
+                log?.Warning("Backlog workflow {InstanceKey} skipped: unknown template {Template}", entry.InstanceKey, entry.Template);
+                continue;
             }
 
-            var queued = new JsonArray();
-            foreach (var input in taskEntries)
+            known.Add(entry);
+        }
+
+        // Validated before anything is written, so an invalid entry leaves the database untouched.
+        var newTasks = taskEntries.Select(input => TaskInputValidator.Validate(input, tasks.Options, tasks.Time.GetUtcNow())).ToList();
+        var seed = workflows.Store.Seed([.. known.Select(NewWorkflow)], newTasks);
+
+        var created = new JsonArray();
+        foreach (var (entry, (isNew, workflow)) in known.Zip(seed.Workflows))
+        {
+            var result = new JsonObject { ["created"] = isNew };
+            if (isNew)
             {
-                var task = tasks.Enqueue(TaskInputValidator.Validate(input, tasks.Options, tasks.Time.GetUtcNow()));
-                queued.Add((JsonNode)new JsonObject { ["task_id"] = task.TaskId, ["kind"] = task.Kind, ["source"] = task.Source });
+                result["workflow_id"] = workflow.Id;
             }
 
-            return new JsonObject { ["createdWorkflows"] = created, ["queuedTasks"] = queued };
-        });
+            result["workflow"] = entry.Raw.DeepClone();
+            created.Add((JsonNode)result);
+        }
+
+        var queued = new JsonArray();
+        foreach (var task in seed.Tasks)
+        {
+            queued.Add((JsonNode)new JsonObject { ["task_id"] = task.TaskId, ["kind"] = task.Kind, ["source"] = task.Source });
+        }
+
+        return new JsonObject { ["createdWorkflows"] = created, ["queuedTasks"] = queued };
     }
+
+    private static NewWorkflow NewWorkflow(BacklogWorkflow entry) => new(
+        entry.Template,
+        entry.InstanceKey,
+        string.IsNullOrEmpty(entry.State) ? WorkflowTemplates.Find(entry.Template)!.InitialState : entry.State,
+        entry.Context is null ? null : JsJson.Serialize(entry.Context));
 
     private static JsonArray Array(JsonObject backlog, string key) => backlog[key] switch
     {

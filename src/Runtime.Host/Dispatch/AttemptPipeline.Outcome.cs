@@ -110,11 +110,11 @@ internal sealed partial class AttemptPipeline
                 ["runner_id"] = RunnerId,
                 ["retry_after_seconds"] = hint.AfterSeconds,
                 ["retry_hint_source"] = hint.Source,
-                ["available_at"] = rescheduled.Task.AvailableAt,
+                ["available_at"] = IsoTime.ToIso(rescheduled.Task.AvailableAt),
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        return CycleResults.RateLimited(task.TaskId, attemptId, hint.AfterSeconds, rescheduled.Task.AvailableAt);
+        return CycleResults.RateLimited(task.TaskId, attemptId, hint.AfterSeconds, IsoTime.ToIso(rescheduled.Task.AvailableAt));
     }
 
     /// <summary>The one way the cycle finalizes a task: its outcome, the attempt's end, and the bundle when there is one.</summary>

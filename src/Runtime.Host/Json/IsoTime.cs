@@ -10,7 +10,40 @@ internal static class IsoTime
     public static string ToIso(DateTimeOffset value) =>
         value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 
+    /// <summary>Null stays null: a nullable timestamp column.</summary>
+    public static string? ToIso(DateTimeOffset? value) => value is { } instant ? ToIso(instant) : null;
+
     public static string Now(TimeProvider time) => ToIso(time.GetUtcNow());
+
+    /// <summary>The instant as the reference format keeps it: UTC, to the millisecond.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// Parses a stored timestamp: the reference format first, then any ISO-8601 text, where a
+    /// value without an offset is UTC (as SQLite's <c>datetime()</c> writes it).
+    /// </summary>
+    public static bool TryParseStored(string? text, out DateTimeOffset value)
+    {
+        const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        value = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (DateTimeOffset.TryParseExact(text, Format, CultureInfo.InvariantCulture, styles, out value)
+            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out value))
+        {
+            value = value.ToUniversalTime();
+            return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Parses a user-supplied date the way JavaScript's <c>new Date(text)</c> does for the forms

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Operations;
@@ -9,7 +10,7 @@ internal sealed record IntakeResult(string TaskId, string Profile, string Availa
     public static IntakeResult From(TaskRecord task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return new(task.TaskId, task.RequestedProfile, task.AvailableAt);
+        return new(task.TaskId, task.RequestedProfile, IsoTime.ToIso(task.AvailableAt));
     }
 
     public JsonObject ToJson() => new()

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Operations;
@@ -23,7 +24,7 @@ internal static class StatusReportJson
                 ["task_id"] = task.TaskId,
                 ["kind"] = task.Kind,
                 ["status"] = task.Status,
-                ["updated_at"] = task.UpdatedAt,
+                ["updated_at"] = IsoTime.ToIso(task.UpdatedAt),
                 ["attempt_id"] = task.AttemptId,
                 ["bundle_hash"] = task.BundleHash,
             });
@@ -35,7 +36,7 @@ internal static class StatusReportJson
                 ["event_type"] = e.EventType,
                 ["task_id"] = e.TaskId,
                 ["attempt_id"] = e.AttemptId,
-                ["created_at"] = e.CreatedAt,
+                ["created_at"] = IsoTime.ToIso(e.CreatedAt),
             }
             : null;
         return new JsonObject { ["counts"] = counts, ["recent"] = recent, ["lastEvent"] = last };

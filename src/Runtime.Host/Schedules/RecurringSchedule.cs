@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Json;
 
 namespace AgentRuntime.Host.Schedules;
 
@@ -13,16 +14,16 @@ internal sealed record RecurringSchedule
 
     public required long IntervalSeconds { get; init; }
 
-    public required string NextRunAt { get; init; }
+    public required DateTimeOffset NextRunAt { get; init; }
 
-    public string? LastRunAt { get; init; }
+    public DateTimeOffset? LastRunAt { get; init; }
 
     /// <summary>The stored TaskInput JSON (<c>task_json</c>), as the operator wrote it.</summary>
     public required JsonObject Task { get; init; }
 
-    public required string CreatedAt { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
 
-    public required string UpdatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>The record in the reference key order.</summary>
     public JsonObject ToJson() => new()
@@ -31,10 +32,10 @@ internal sealed record RecurringSchedule
         ["name"] = Name,
         ["enabled"] = Enabled,
         ["interval_seconds"] = IntervalSeconds,
-        ["next_run_at"] = NextRunAt,
-        ["last_run_at"] = LastRunAt,
+        ["next_run_at"] = IsoTime.ToIso(NextRunAt),
+        ["last_run_at"] = LastRunAt is { } last ? IsoTime.ToIso(last) : null,
         ["task"] = Task.DeepClone(),
-        ["created_at"] = CreatedAt,
-        ["updated_at"] = UpdatedAt,
+        ["created_at"] = IsoTime.ToIso(CreatedAt),
+        ["updated_at"] = IsoTime.ToIso(UpdatedAt),
     };
 }

@@ -33,7 +33,7 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
             (bool Evaluated, string? TaskId) outcome;
             try
             {
-                outcome = tasks.InTransaction(() => EvaluateOne(id, instant));
+                outcome = _schedules.FireIfDue(id, instant, Fire);
             }
             catch (Exception ex) when (!StoreFailure.Is(ex))
             {
@@ -58,41 +58,33 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
         return new ScheduleEvaluation(evaluated, taskIds);
     }
 
-    private (bool Evaluated, string? TaskId) EvaluateOne(string scheduleId, DateTimeOffset at)
+    /// <summary>Enqueues the schedule's task for its due slot (inside the firing's unit of work); null when none was created.</summary>
+    private string? Fire(RecurringSchedule schedule)
     {
-        var atIso = IsoTime.ToIso(at);
-        var schedule = _schedules.GetDue(scheduleId, atIso);
-        if (schedule is null)
-        {
-            return (false, null);
-        }
-
-        var dueAt = schedule.NextRunAt;
-        string? taskId = null;
+        var dueAt = IsoTime.ToIso(schedule.NextRunAt);
         try
         {
             var task = tasks.EnqueueIfNew(TaskInputValidator.Validate(TaskFor(schedule, dueAt), tasks.Options, time.GetUtcNow()));
-            if (task is not null)
+            if (task is null)
             {
-                taskId = task.TaskId;
-                tasks.RecordEvent("schedule_task_created", task.TaskId, null, new JsonObject
-                {
-                    ["schedule_id"] = schedule.ScheduleId,
-                    ["schedule_name"] = schedule.Name,
-                    ["due_at"] = dueAt,
-                });
+                return null;
             }
+
+            tasks.RecordEvent("schedule_task_created", task.TaskId, null, new JsonObject
+            {
+                ["schedule_id"] = schedule.ScheduleId,
+                ["schedule_name"] = schedule.Name,
+                ["due_at"] = dueAt,
+            });
+            return task.TaskId;
         }
         catch (TaskInputException ex)
         {
             // A stored task that no longer validates (hand-edited, or written by an older runtime)
             // must not stop the other schedules or the cycle; the slot still advances.
             log?.Warning("Schedule {ScheduleName} has an invalid task and created nothing: {Problem}", schedule.Name, ex.Message);
+            return null;
         }
-
-        var next = IsoTime.ToIso(at.AddSeconds(schedule.IntervalSeconds));
-        _schedules.Advance(schedule.ScheduleId, atIso, next);
-        return (true, taskId);
     }
 
     private TaskInput TaskFor(RecurringSchedule schedule, string dueAt)

@@ -23,45 +23,39 @@ internal sealed class SensorEventIngest(TaskStore tasks, WorkflowOperations work
     public SensorEventResult Ingest(SensorEventInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return tasks.InTransaction(() =>
+        var now = IsoTime.Truncate(time.GetUtcNow());
+        var record = new SensorEventRecord
         {
-            var now = IsoTime.Now(time);
-            var record = new SensorEventRecord
-            {
-                SensorEventId = Guid.NewGuid().ToString(),
-                SensorId = input.SensorId,
-                EventId = input.EventId,
-                ObservedAt = input.ObservedAt ?? now,
-                SourceRef = input.SourceRef,
-                DedupeKey = input.DedupeKey,
-                Payload = input.Payload,
-                CreatedAt = now,
-            };
-            var detail = new JsonObject { ["sensor_id"] = input.SensorId, ["event_id"] = input.EventId, ["dedupe_key"] = input.DedupeKey };
-            var events = new SensorEventStore(tasks);
-            if (!events.TryInsert(record))
-            {
-                tasks.RecordEvent("sensor_event_deduped", null, null, detail);
-                return SensorEventResult.Deduped;
-            }
+            SensorEventId = Guid.NewGuid().ToString(),
+            SensorId = input.SensorId,
+            EventId = input.EventId,
+            ObservedAt = input.ObservedAt ?? now,
+            SourceRef = input.SourceRef,
+            DedupeKey = input.DedupeKey,
+            Payload = input.Payload,
+            CreatedAt = now,
+        };
+        var stored = new SensorEventStore(tasks).Record(record, recorded => Produce(recorded, input));
+        return stored is null ? SensorEventResult.Deduped : new SensorEventResult(true, stored.TaskId, stored.WorkflowId, stored);
+    }
 
-            tasks.RecordEvent("sensor_event_recorded", null, null, detail);
-            long? workflowId = input.ProposedWorkflow is { } proposed ? Workflow(record, proposed) : null;
-            string? taskId = null;
-            if (input.ProposedTask is { } proposedTask)
+    /// <summary>Creates the proposed workflow and task, inside the event's unit of work.</summary>
+    private (string? TaskId, long? WorkflowId) Produce(SensorEventRecord record, SensorEventInput input)
+    {
+        long? workflowId = input.ProposedWorkflow is { } proposed ? Workflow(record, proposed) : null;
+        string? taskId = null;
+        if (input.ProposedTask is { } proposedTask)
+        {
+            taskId = tasks.Enqueue(TaskInputValidator.Validate(proposedTask, tasks.Options, time.GetUtcNow())).TaskId;
+            tasks.RecordEvent("sensor_task_created", taskId, null, new JsonObject
             {
-                taskId = tasks.Enqueue(TaskInputValidator.Validate(proposedTask, tasks.Options, time.GetUtcNow())).TaskId;
-                tasks.RecordEvent("sensor_task_created", taskId, null, new JsonObject
-                {
-                    ["sensor_event_id"] = record.SensorEventId,
-                    ["sensor_id"] = record.SensorId,
-                    ["event_id"] = record.EventId,
-                });
-            }
+                ["sensor_event_id"] = record.SensorEventId,
+                ["sensor_id"] = record.SensorId,
+                ["event_id"] = record.EventId,
+            });
+        }
 
-            events.Link(record.SensorEventId, taskId, workflowId);
-            return new SensorEventResult(true, taskId, workflowId, record with { TaskId = taskId, WorkflowId = workflowId });
-        });
+        return (taskId, workflowId);
     }
 
     private long Workflow(SensorEventRecord record, ProposedWorkflow proposed)

@@ -10,8 +10,8 @@ internal sealed record SensorEventInput
 
     public required string EventId { get; init; }
 
-    /// <summary>Normalized ISO text, or null for "now".</summary>
-    public string? ObservedAt { get; init; }
+    /// <summary>The instant, to the millisecond, or null for "now".</summary>
+    public DateTimeOffset? ObservedAt { get; init; }
 
     public required string SourceRef { get; init; }
 

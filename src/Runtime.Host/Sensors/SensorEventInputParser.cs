@@ -76,7 +76,7 @@ internal static class SensorEventInputParser
         }
     }
 
-    private static string? ObservedAt(JsonNode? node)
+    private static DateTimeOffset? ObservedAt(JsonNode? node)
     {
         if (node is null)
         {
@@ -84,8 +84,9 @@ internal static class SensorEventInputParser
         }
 
         var text = node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
-        return IsoTime.Normalize(text)
-            ?? throw new SensorEventInputException($"observed_at: expected a date such as 2026-04-29T10:00:00.000Z, got {JsJson.Serialize(node)}");
+        return IsoTime.TryParse(text, out var observed)
+            ? IsoTime.Truncate(observed)
+            : throw new SensorEventInputException($"observed_at: expected a date such as 2026-04-29T10:00:00.000Z, got {JsJson.Serialize(node)}");
     }
 
     private static string Required(JsonObject input, string field, string prefix = "")

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Json;
 
 namespace AgentRuntime.Host.Sensors;
 
@@ -11,7 +12,7 @@ internal sealed record SensorEventRecord
 
     public required string EventId { get; init; }
 
-    public required string ObservedAt { get; init; }
+    public required DateTimeOffset ObservedAt { get; init; }
 
     public required string SourceRef { get; init; }
 
@@ -23,19 +24,19 @@ internal sealed record SensorEventRecord
 
     public long? WorkflowId { get; init; }
 
-    public required string CreatedAt { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
 
     public JsonObject ToJson() => new()
     {
         ["sensor_event_id"] = SensorEventId,
         ["sensor_id"] = SensorId,
         ["event_id"] = EventId,
-        ["observed_at"] = ObservedAt,
+        ["observed_at"] = IsoTime.ToIso(ObservedAt),
         ["source_ref"] = SourceRef,
         ["dedupe_key"] = DedupeKey,
         ["payload"] = Payload.DeepClone(),
         ["task_id"] = TaskId,
         ["workflow_id"] = WorkflowId,
-        ["created_at"] = CreatedAt,
+        ["created_at"] = IsoTime.ToIso(CreatedAt),
     };
 }

@@ -57,7 +57,7 @@ internal sealed class SnapshotBuilder(TaskStore tasks, WorkflowStore workflows, 
                 ["subject"] = task.Subject,
                 ["status"] = task.Status,
                 ["priority"] = task.Priority,
-                ["created_at"] = task.CreatedAt,
+                ["created_at"] = IsoTime.ToIso(task.CreatedAt),
             });
         }
 
@@ -76,7 +76,7 @@ internal sealed class SnapshotBuilder(TaskStore tasks, WorkflowStore workflows, 
                 ["kind"] = task.Kind,
                 ["source"] = task.Source,
                 ["subject"] = task.Subject,
-                ["updated_at"] = task.UpdatedAt,
+                ["updated_at"] = IsoTime.ToIso(task.UpdatedAt),
                 ["operator_summary"] = JsValues.String(task.Outcome?["operator_summary"]) ?? "",
                 ["artifact_paths"] = new JsonArray([.. paths.Select(p => (JsonNode?)JsonValue.Create(p))]),
             });

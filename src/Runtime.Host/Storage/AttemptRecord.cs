@@ -27,9 +27,9 @@ internal sealed record AttemptRecord
 
     public required string Status { get; init; }
 
-    public required string StartedAt { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
 
-    public string? EndedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
 
     public string? ExitStatus { get; init; }
 

@@ -16,5 +16,5 @@ internal sealed record QueuedTask
 
     public required long Priority { get; init; }
 
-    public required string CreatedAt { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
 }

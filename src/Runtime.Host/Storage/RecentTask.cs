@@ -9,7 +9,7 @@ internal sealed record RecentTask
 
     public required string Status { get; init; }
 
-    public required string UpdatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
 
     public string? AttemptId { get; init; }
 

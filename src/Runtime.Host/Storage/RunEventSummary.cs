@@ -11,5 +11,5 @@ internal sealed record RunEventSummary
 
     public string? AttemptId { get; init; }
 
-    public required string CreatedAt { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
 }

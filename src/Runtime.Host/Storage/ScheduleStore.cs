@@ -87,6 +87,29 @@ internal sealed class ScheduleStore(TaskStore tasks, TimeProvider time)
         return reader.Read() ? Read(reader) : null;
     }
 
+    /// <summary>
+    /// Fires one schedule as one unit of work: re-reads it under the write lock (a concurrent
+    /// evaluator may have advanced it already), hands it to <paramref name="fire"/> (which enqueues
+    /// its task through this session), then records the run at <paramref name="at"/> and sets the
+    /// next one an interval later. Not fired (and nothing written) when it is no longer enabled and due.
+    /// </summary>
+    public (bool Fired, T? Result) FireIfDue<T>(string scheduleId, DateTimeOffset at, Func<RecurringSchedule, T> fire)
+    {
+        ArgumentNullException.ThrowIfNull(fire);
+        var atIso = IsoTime.ToIso(at);
+        return Db.InTransaction<(bool, T?)>(() =>
+        {
+            if (GetDue(scheduleId, atIso) is not { } schedule)
+            {
+                return (false, default);
+            }
+
+            var result = fire(schedule);
+            Advance(schedule.ScheduleId, atIso, IsoTime.ToIso(at.AddSeconds(schedule.IntervalSeconds)));
+            return (true, result);
+        });
+    }
+
     /// <summary>Records a run at <paramref name="atIso"/> and sets the next one.</summary>
     public void Advance(string scheduleId, string atIso, string nextIso)
     {
@@ -113,17 +136,17 @@ internal sealed class ScheduleStore(TaskStore tasks, TimeProvider time)
         return reader.Read() ? Read(reader) : null;
     }
 
-    private static RecurringSchedule Read(SqliteDataReader reader) => new()
+    private RecurringSchedule Read(SqliteDataReader reader) => new()
     {
         ScheduleId = reader.GetString(0),
         Name = reader.GetString(1),
         Enabled = reader.GetInt64(2) != 0,
         IntervalSeconds = reader.GetInt64(3),
-        NextRunAt = reader.GetString(4),
-        LastRunAt = reader.IsDBNull(5) ? null : reader.GetString(5),
+        NextRunAt = StoredTime.Required(reader, 4, tasks.Log),
+        LastRunAt = StoredTime.Optional(reader, 5, tasks.Log),
         Task = ParseTask(reader.GetString(6)),
-        CreatedAt = reader.GetString(7),
-        UpdatedAt = reader.GetString(8),
+        CreatedAt = StoredTime.Required(reader, 7, tasks.Log),
+        UpdatedAt = StoredTime.Required(reader, 8, tasks.Log),
     };
 
     /// <summary>A hand-edited or corrupt <c>task_json</c> reads as an empty object; evaluation then reports it instead of failing every cycle.</summary>

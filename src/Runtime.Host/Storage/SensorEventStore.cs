@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Sensors;
 
@@ -20,11 +21,37 @@ internal sealed class SensorEventStore(TaskStore tasks)
             ("$id", record.SensorEventId),
             ("$sensor", record.SensorId),
             ("$event", record.EventId),
-            ("$observed", record.ObservedAt),
+            ("$observed", IsoTime.ToIso(record.ObservedAt)),
             ("$ref", record.SourceRef),
             ("$dedupe", record.DedupeKey),
             ("$payload", JsJson.Serialize(record.Payload)),
-            ("$now", record.CreatedAt)) > 0;
+            ("$now", IsoTime.ToIso(record.CreatedAt))) > 0;
+    }
+
+    /// <summary>
+    /// Records one sensor event as one unit of work: inserts it unless its <c>dedupe_key</c> or
+    /// <c>(sensor_id, event_id)</c> exists (then records <c>sensor_event_deduped</c> and returns
+    /// null), records <c>sensor_event_recorded</c>, lets <paramref name="produce"/> create the
+    /// workflow and task it proposes through this session, and links them to the row.
+    /// </summary>
+    public SensorEventRecord? Record(SensorEventRecord record, Func<SensorEventRecord, (string? TaskId, long? WorkflowId)> produce)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(produce);
+        return Db.InTransaction(() =>
+        {
+            var detail = new JsonObject { ["sensor_id"] = record.SensorId, ["event_id"] = record.EventId, ["dedupe_key"] = record.DedupeKey };
+            if (!TryInsert(record))
+            {
+                tasks.RecordEvent("sensor_event_deduped", null, null, detail);
+                return null;
+            }
+
+            tasks.RecordEvent("sensor_event_recorded", null, null, detail);
+            var (taskId, workflowId) = produce(record);
+            Link(record.SensorEventId, taskId, workflowId);
+            return record with { TaskId = taskId, WorkflowId = workflowId };
+        });
     }
 
     /// <summary>Links the record to the task and workflow it produced.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace AgentRuntime.Host.Storage;
 
-/// <summary>A row of the <c>tasks</c> table (spec §3.2). Timestamps are the stored ISO text.</summary>
+/// <summary>A row of the <c>tasks</c> table (spec §3.2). Timestamps are instants; <see cref="StoredTime"/> maps the stored ISO text.</summary>
 internal sealed record TaskRecord
 {
     public required string TaskId { get; init; }
@@ -28,19 +28,19 @@ internal sealed record TaskRecord
 
     public required string Status { get; init; }
 
-    public required string CreatedAt { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
 
-    public required string UpdatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
 
     public required int AttemptCount { get; init; }
 
     public required int MaxAttempts { get; init; }
 
-    public required string AvailableAt { get; init; }
+    public required DateTimeOffset AvailableAt { get; init; }
 
-    public string? StartedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
 
-    public string? FinishedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
 
     /// <summary>The parsed <c>outcome_json</c>, when set.</summary>
     public JsonObject? Outcome { get; init; }

@@ -35,7 +35,7 @@ internal sealed partial class TaskStore
     private TaskRecord Insert(NewTask input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var now = IsoTime.ToIso(input.CreatedAt);
+        var now = IsoTime.Truncate(input.CreatedAt);
         var task = new TaskRecord
         {
             TaskId = input.TaskId,
@@ -52,7 +52,7 @@ internal sealed partial class TaskStore
             UpdatedAt = now,
             AttemptCount = 0,
             MaxAttempts = input.MaxAttempts,
-            AvailableAt = IsoTime.ToIso(input.AvailableAt),
+            AvailableAt = IsoTime.Truncate(input.AvailableAt),
         };
         _db.Execute(
             """
@@ -74,9 +74,9 @@ internal sealed partial class TaskStore
             ("$profile", task.RequestedProfile),
             ("$adapter", task.RequestedAdapter),
             ("$status", task.Status),
-            ("$now", task.CreatedAt),
+            ("$now", IsoTime.ToIso(task.CreatedAt)),
             ("$max_attempts", task.MaxAttempts),
-            ("$available_at", task.AvailableAt));
+            ("$available_at", IsoTime.ToIso(task.AvailableAt)));
         RecordEvent("task_enqueued", task.TaskId, null, new JsonObject { ["kind"] = task.Kind, ["source"] = task.Source });
         return task with { Subject = string.IsNullOrEmpty(task.Subject) ? null : task.Subject };
     }

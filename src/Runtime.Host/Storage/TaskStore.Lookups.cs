@@ -57,7 +57,7 @@ internal sealed partial class TaskStore
                 Subject = Text(reader, 3),
                 Status = reader.GetString(4),
                 Priority = reader.GetInt64(5),
-                CreatedAt = reader.GetString(6),
+                CreatedAt = StoredTime.Required(reader, 6, _log),
             });
         }
 

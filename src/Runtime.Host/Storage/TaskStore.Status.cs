@@ -52,7 +52,7 @@ internal sealed partial class TaskStore
                     TaskId = reader.GetString(0),
                     Kind = reader.GetString(1),
                     Status = reader.GetString(2),
-                    UpdatedAt = reader.GetString(3),
+                    UpdatedAt = StoredTime.Required(reader, 3, _log),
                     AttemptId = Text(reader, 4),
                     BundleHash = Text(reader, 5),
                 });
@@ -73,7 +73,7 @@ internal sealed partial class TaskStore
                 EventType = reader.GetString(1),
                 TaskId = Text(reader, 2),
                 AttemptId = Text(reader, 3),
-                CreatedAt = reader.GetString(4),
+                CreatedAt = StoredTime.Required(reader, 4, _log),
             }
             : null;
     }

@@ -50,14 +50,8 @@ internal sealed partial class TaskStore
     /// <summary>The open database, for the other stores of this folder that share the session's connection.</summary>
     internal RuntimeDatabase Database => _db;
 
-    /// <summary>
-    /// Runs a multi-statement operation (a schedule firing, a workflow step, a sensor event) as
-    /// one unit of work on this session: one <c>BEGIN IMMEDIATE</c> transaction, rolled back when
-    /// <paramref name="work"/> throws. A call inside an open unit of work joins it.
-    /// </summary>
-    public T InTransaction<T>(Func<T> work) => _db.InTransaction(work);
-
-    public void InTransaction(Action work) => _db.InTransaction(work);
+    /// <summary>Where the stores of this folder warn about a stored value they could not read.</summary>
+    internal ILogger Log => _log;
 
     private string Now() => IsoTime.Now(_time);
 
@@ -107,7 +101,7 @@ internal sealed partial class TaskStore
         return Convert.ToInt32(count, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static TaskRecord ReadTask(SqliteDataReader reader) => new()
+    private TaskRecord ReadTask(SqliteDataReader reader) => new()
     {
         TaskId = reader.GetString(0),
         Kind = reader.GetString(1),
@@ -119,18 +113,18 @@ internal sealed partial class TaskStore
         RequestedProfile = reader.GetString(7),
         RequestedAdapter = reader.GetString(8),
         Status = reader.GetString(9),
-        CreatedAt = reader.GetString(10),
-        UpdatedAt = reader.GetString(11),
+        CreatedAt = StoredTime.Required(reader, 10, _log),
+        UpdatedAt = StoredTime.Required(reader, 11, _log),
         AttemptCount = reader.GetInt32(12),
         MaxAttempts = reader.GetInt32(13),
-        AvailableAt = reader.GetString(14),
-        StartedAt = Text(reader, 15),
-        FinishedAt = Text(reader, 16),
+        AvailableAt = StoredTime.Required(reader, 14, _log),
+        StartedAt = StoredTime.Optional(reader, 15, _log),
+        FinishedAt = StoredTime.Optional(reader, 16, _log),
         Outcome = reader.IsDBNull(17) ? null : ParseObject(reader.GetString(17)),
         LastError = Text(reader, 18),
     };
 
-    private static AttemptRecord ReadAttempt(SqliteDataReader reader) => new()
+    private AttemptRecord ReadAttempt(SqliteDataReader reader) => new()
     {
         AttemptId = reader.GetString(0),
         TaskId = reader.GetString(1),
@@ -140,8 +134,8 @@ internal sealed partial class TaskStore
         RunnerId = reader.GetString(5),
         BundleId = Text(reader, 6),
         Status = reader.GetString(7),
-        StartedAt = reader.GetString(8),
-        EndedAt = Text(reader, 9),
+        StartedAt = StoredTime.Required(reader, 8, _log),
+        EndedAt = StoredTime.Optional(reader, 9, _log),
         ExitStatus = Text(reader, 10),
         RetryClass = Text(reader, 11),
         PromptPath = Text(reader, 12),

@@ -40,6 +40,46 @@ internal sealed class WorkflowStore(TaskStore tasks, TimeProvider time)
             ("$now", now))!;
     }
 
+    /// <summary>
+    /// Creates the workflow unless one with its instance key exists, in one unit of work; returns
+    /// the existing one with <c>Created</c> false and writes nothing then.
+    /// </summary>
+    public (bool Created, WorkflowRecord Workflow) CreateIfNew(NewWorkflow workflow)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        return Db.InTransaction(() =>
+        {
+            if (GetByInstanceKey(workflow.InstanceKey) is { } existing)
+            {
+                return (false, existing);
+            }
+
+            var id = Insert(workflow.Template, workflow.InstanceKey, workflow.State, workflow.ContextJson);
+            return (true, GetById(id)!);
+        });
+    }
+
+    /// <summary>
+    /// Runs one step of a workflow as one unit of work: re-reads the row under the write lock (a
+    /// concurrent evaluator may have moved or completed it) and hands it to <paramref name="step"/>,
+    /// whose writes through this store commit together or, when it throws, not at all.
+    /// </summary>
+    public T Update<T>(long id, Func<WorkflowRecord?, T> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return Db.InTransaction(() => step(GetById(id)));
+    }
+
+    /// <summary>Creates the backlog's workflows (unless their keys exist) and enqueues its tasks, all or nothing.</summary>
+    public BacklogSeed Seed(IReadOnlyList<NewWorkflow> workflows, IReadOnlyList<NewTask> newTasks)
+    {
+        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(newTasks);
+        return Db.InTransaction(() => new BacklogSeed(
+            [.. workflows.Select(CreateIfNew)],
+            [.. newTasks.Select(tasks.Enqueue)]));
+    }
+
     /// <summary>Sets state and context and records <c>workflow_transitioned</c> (also for a same-state context write, as the reference does).</summary>
     public void Transition(long id, string state, JsonObject context)
     {
@@ -53,7 +93,7 @@ internal sealed class WorkflowStore(TaskStore tasks, TimeProvider time)
     }
 
     /// <summary>Completes the workflow when it exists, in one unit of work; false when there is no such workflow.</summary>
-    public bool TryComplete(long id) => tasks.InTransaction(() =>
+    public bool TryComplete(long id) => Db.InTransaction(() =>
     {
         if (GetById(id) is null)
         {
@@ -87,15 +127,15 @@ internal sealed class WorkflowStore(TaskStore tasks, TimeProvider time)
         return rows;
     }
 
-    private static WorkflowRecord Read(SqliteDataReader reader) => new()
+    private WorkflowRecord Read(SqliteDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         Template = reader.GetString(1),
         InstanceKey = reader.GetString(2),
         CurrentState = reader.GetString(3),
         ContextJson = reader.IsDBNull(4) ? null : reader.GetString(4),
-        CreatedAt = reader.GetString(5),
-        UpdatedAt = reader.GetString(6),
-        CompletedAt = reader.IsDBNull(7) ? null : reader.GetString(7),
+        CreatedAt = StoredTime.Required(reader, 5, tasks.Log),
+        UpdatedAt = StoredTime.Required(reader, 6, tasks.Log),
+        CompletedAt = StoredTime.Optional(reader, 7, tasks.Log),
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Workflows;
@@ -42,7 +43,7 @@ internal sealed partial class WorkflowEngine
         {
             ["last_completed_task_id"] = completed.TaskId,
             ["last_completed_task_kind"] = completed.Kind,
-            ["last_completed_task_at"] = completed.UpdatedAt,
+            ["last_completed_task_at"] = IsoTime.ToIso(completed.UpdatedAt),
             ["last_workflow_signal"] = signal.Length > 0 ? signal : null,
             ["execution_iteration"] = iteration,
             ["plan_artifact"] = proposal is not null ? proposal : JsValues.Coalesce(context, "plan_artifact", null),

@@ -35,16 +35,15 @@ internal sealed partial class WorkflowEngine(WorkflowStore store, TimeProvider t
         var created = 0;
         foreach (var workflow in active)
         {
-            created += Tasks.InTransaction(() => EvaluateOne(workflow.Id));
+            created += store.Update(workflow.Id, current => EvaluateOne(workflow.Id, current));
         }
 
         return new WorkflowEvaluation(active.Count, created);
     }
 
-    /// <summary>Evaluates one workflow (re-read under the write lock) and returns how many tasks it created.</summary>
-    private int EvaluateOne(long id)
+    /// <summary>Evaluates one workflow, as re-read under the write lock, and returns how many tasks it created.</summary>
+    private int EvaluateOne(long id, WorkflowRecord? workflow)
     {
-        var workflow = store.GetById(id);
         if (workflow is null || workflow.CompletedAt is not null)
         {
             return 0;

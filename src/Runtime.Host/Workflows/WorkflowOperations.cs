@@ -18,16 +18,7 @@ internal sealed class WorkflowOperations(WorkflowStore store, TimeProvider time)
     public (bool Created, WorkflowRecord Workflow) Create(string template, string instanceKey, string? state, string? contextJson)
     {
         var definition = WorkflowTemplates.Find(template) ?? throw new WorkflowException($"Unknown workflow template: {template}");
-        return store.Tasks.InTransaction(() =>
-        {
-            if (store.GetByInstanceKey(instanceKey) is { } existing)
-            {
-                return (false, existing);
-            }
-
-            var id = store.Insert(template, instanceKey, string.IsNullOrEmpty(state) ? definition.InitialState : state, contextJson);
-            return (true, store.GetById(id)!);
-        });
+        return store.CreateIfNew(new NewWorkflow(template, instanceKey, string.IsNullOrEmpty(state) ? definition.InitialState : state, contextJson));
     }
 
     /// <summary>
@@ -39,9 +30,9 @@ internal sealed class WorkflowOperations(WorkflowStore store, TimeProvider time)
     /// </summary>
     /// <exception cref="WorkflowException">Unknown workflow or template, or a target that is not allowed.</exception>
     public (string From, string To) Transition(long id, string newState, JsonObject? incoming) =>
-        store.Tasks.InTransaction(() =>
+        store.Update(id, found =>
         {
-            var workflow = store.GetById(id) ?? throw new WorkflowException($"Workflow not found: {id}");
+            var workflow = found ?? throw new WorkflowException($"Workflow not found: {id}");
             var template = WorkflowTemplates.Find(workflow.Template) ?? throw new WorkflowException($"Unknown workflow template: {workflow.Template}");
             var current = template.State(workflow.CurrentState);
             if (current is null || current.On.All(pair => pair.Value != newState))

@@ -17,11 +17,11 @@ internal sealed record WorkflowRecord
     /// <summary>The stored <c>context_json</c> text, unparsed (null when none).</summary>
     public string? ContextJson { get; init; }
 
-    public required string CreatedAt { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
 
-    public required string UpdatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
 
-    public string? CompletedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
 
     /// <summary>The parsed context; a missing, unparseable or non-object context reads as an empty object.</summary>
     public JsonObject Context()
@@ -49,9 +49,9 @@ internal sealed record WorkflowRecord
         ["instance_key"] = InstanceKey,
         ["current_state"] = CurrentState,
         ["context_json"] = ContextJson,
-        ["created_at"] = CreatedAt,
-        ["updated_at"] = UpdatedAt,
-        ["completed_at"] = CompletedAt,
+        ["created_at"] = IsoTime.ToIso(CreatedAt),
+        ["updated_at"] = IsoTime.ToIso(UpdatedAt),
+        ["completed_at"] = CompletedAt is { } completed ? IsoTime.ToIso(completed) : null,
     };
 
     /// <summary>The raw row plus <c>context</c>: the parsed context_json, or null (<c>workflow-show</c>, snapshots).</summary>

@@ -65,6 +65,29 @@ public abstract class AdapterConformanceTests : IDisposable
         Assert.Contains(sink.Lines(OutputChannel.Stdout), l => l.Length > 0 && result.Stdout.Contains(l, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The SDK declares adapters re-entrant: the host shares one instance between attempts that run
+    /// at the same time, so two executions on it must each finish with their own captured output.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task Execute_OneInstanceTwoAttemptsAtOnce_EachSucceedsWithItsOwnOutput()
+    {
+        var settings = Settings(Behaviour.Succeed, TimeSpan.FromSeconds(30));
+        await using var adapter = Create(settings);
+        var sinks = new[] { new RecordingSink(), new RecordingSink() };
+        var runs = sinks.Select((sink, i) => adapter.ExecuteAsync(
+            Requests.Execution(Kind, settings, Temp.Path) with { AttemptId = $"attempt-{i + 1}" }, sink, CancellationToken.None)).ToArray();
+
+        var results = await Task.WhenAll(runs);
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(ExitStatus.Ok, results[i].ExitStatus);
+            Assert.Contains("done by the fake", results[i].RawOutput, StringComparison.Ordinal);
+            Assert.Contains(sinks[i].Lines(OutputChannel.Stdout), l => l.Length > 0 && results[i].Stdout.Contains(l, StringComparison.Ordinal));
+        }
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Execute_Fails_ReturnsErrorWithRetryClass()
     {

@@ -83,7 +83,7 @@ public sealed class BundleCompilerTests : IDisposable
     public void Compile_Hash_IsStableAcrossRetriesWithNewIdsAndTimes()
     {
         var first = Compile(bundleId: "aaaaaaaa-0000-4000-8000-000000000001", now: "2026-04-29T10:00:00.000Z");
-        var retry = Compile(task: DispatchFixtures.Task() with { AttemptCount = 2, Status = "running", UpdatedAt = "2026-05-01T00:00:00.000Z" }, bundleId: "aaaaaaaa-0000-4000-8000-000000000002", now: "2026-05-01T00:00:00.000Z");
+        var retry = Compile(task: DispatchFixtures.Task() with { AttemptCount = 2, Status = "running", UpdatedAt = DateTimeOffset.Parse("2026-05-01T00:00:00.000Z", CultureInfo.InvariantCulture) }, bundleId: "aaaaaaaa-0000-4000-8000-000000000002", now: "2026-05-01T00:00:00.000Z");
         var changed = Compile(task: DispatchFixtures.Task(payloadJson: """{"x":1}"""));
 
         Assert.Equal(first.Hash, retry.Hash);

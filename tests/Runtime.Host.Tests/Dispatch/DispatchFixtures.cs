@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Outcomes;
@@ -53,11 +54,11 @@ internal static class DispatchFixtures
         RequestedProfile = "tester",
         RequestedAdapter = "",
         Status = "running",
-        CreatedAt = "2026-04-29T10:00:00.000Z",
-        UpdatedAt = "2026-04-29T10:00:01.000Z",
+        CreatedAt = DateTimeOffset.Parse("2026-04-29T10:00:00.000Z", CultureInfo.InvariantCulture),
+        UpdatedAt = DateTimeOffset.Parse("2026-04-29T10:00:01.000Z", CultureInfo.InvariantCulture),
         AttemptCount = 1,
         MaxAttempts = 2,
-        AvailableAt = "2026-04-29T10:00:00.000Z",
+        AvailableAt = DateTimeOffset.Parse("2026-04-29T10:00:00.000Z", CultureInfo.InvariantCulture),
     };
 
     public static AdapterEntry Adapter(string id, string settingsJson) => new()

@@ -21,7 +21,7 @@ public sealed class BootSweepTests
         Assert.Equal(new BootSweepResult { TasksReclaimed = 1, AttemptsReclaimed = 1, TasksBlocked = 0 }, result);
         var swept = next.GetTask(task.TaskId)!;
         Assert.Equal(TaskStatuses.RetryableFailure, swept.Status);
-        Assert.Equal("2026-05-01T10:01:00.000Z", swept.AvailableAt);
+        Assert.Equal("2026-05-01T10:01:00.000Z", IsoTime.ToIso(swept.AvailableAt));
         Assert.Equal(1, swept.AttemptCount);
         Assert.Equal(TaskStore.BootSweepError, swept.LastError);
         var attempt = next.GetAttempt(claimed.Attempt.AttemptId)!;
@@ -52,7 +52,7 @@ public sealed class BootSweepTests
         var swept = harness.Store.GetTask(task.TaskId)!;
         Assert.NotEqual(TaskStatuses.RetryableFailure, swept.Status);
         Assert.Equal(TaskStatuses.Blocked, swept.Status);
-        Assert.Equal("2026-05-01T10:01:00.000Z", swept.FinishedAt);
+        Assert.Equal("2026-05-01T10:01:00.000Z", IsoTime.ToIso(swept.FinishedAt));
         Assert.Equal("reclaimed on boot from prior running state with no attempts left (1 of 1 attempts used)", swept.LastError);
         Assert.Equal("blocked", swept.Outcome!["machine_status"]!.GetValue<string>());
         Assert.Equal(claimed.Attempt.AttemptId, swept.Outcome["attempt_id"]!.GetValue<string>());

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Intake;
+using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Tests.TestSupport;
 
 namespace AgentRuntime.Host.Tests.Storage;
@@ -22,7 +23,7 @@ public sealed class EnqueueTests
         var stored = harness.Store.GetTask(task.TaskId)!;
         Assert.Equal(
             ("github-story", "github-bridge", "S", "D", 8, "tester", "codex-local", 4, "2026-05-02T00:00:00.000Z", "pending", 0),
-            (stored.Kind, stored.Source, stored.Subject, stored.Description, stored.Priority, stored.RequestedProfile, stored.RequestedAdapter, stored.MaxAttempts, stored.AvailableAt, stored.Status, stored.AttemptCount));
+            (stored.Kind, stored.Source, stored.Subject, stored.Description, stored.Priority, stored.RequestedProfile, stored.RequestedAdapter, stored.MaxAttempts, IsoTime.ToIso(stored.AvailableAt), stored.Status, stored.AttemptCount));
         Assert.Equal("""{"x":[1,2]}""", harness.Text("SELECT payload_json FROM tasks WHERE task_id = $t", ("$t", task.TaskId)));
         Assert.Equal(task, stored with { Payload = task.Payload });
     }
@@ -37,8 +38,8 @@ public sealed class EnqueueTests
         var task = harness.Store.Enqueue(StoreHarness.Input(delayMinutes: 0.00001));
 
         // 0.00001 min = 0.6 ms, truncated: available the same millisecond as created.
-        Assert.Equal("2026-05-01T10:00:00.007Z", task.AvailableAt);
-        Assert.Equal("2026-05-01T10:01:30.007Z", harness.Store.Enqueue(StoreHarness.Input(delayMinutes: 1.5)).AvailableAt);
+        Assert.Equal("2026-05-01T10:00:00.007Z", IsoTime.ToIso(task.AvailableAt));
+        Assert.Equal("2026-05-01T10:01:30.007Z", IsoTime.ToIso(harness.Store.Enqueue(StoreHarness.Input(delayMinutes: 1.5)).AvailableAt));
     }
 
     private static readonly Dictionary<string, TaskInput> InvalidInputs = new()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Tests.TestSupport;
 
@@ -36,7 +37,7 @@ public sealed class TaskStoreClaimTests
         await Task.Yield();
         using var harness = new StoreHarness();
         var task = harness.Store.Enqueue(StoreHarness.Input(delayMinutes: 0.5));
-        Assert.Equal("2026-05-01T10:00:30.000Z", task.AvailableAt);
+        Assert.Equal("2026-05-01T10:00:30.000Z", IsoTime.ToIso(task.AvailableAt));
 
         harness.Time.Advance(TimeSpan.FromMilliseconds(29_999));
         Assert.Null(harness.Store.Claim());
@@ -73,8 +74,8 @@ public sealed class TaskStoreClaimTests
         Assert.Equal(plain.TaskId, claimed.Task.TaskId);
         Assert.Equal(TaskStatuses.Running, claimed.Task.Status);
         Assert.Equal(1, claimed.Task.AttemptCount);
-        Assert.Equal("2026-05-01T10:00:02.000Z", claimed.Task.StartedAt);
-        Assert.Equal("2026-05-01T10:00:02.000Z", claimed.Task.UpdatedAt);
+        Assert.Equal("2026-05-01T10:00:02.000Z", IsoTime.ToIso(claimed.Task.StartedAt));
+        Assert.Equal("2026-05-01T10:00:02.000Z", IsoTime.ToIso(claimed.Task.UpdatedAt));
         Assert.Equal(TaskStore.PendingResolutionAdapter, claimed.Attempt.AdapterId);
         Assert.Equal("unresolved", claimed.Attempt.AdapterKind);
         Assert.Equal("runner-a", claimed.Attempt.RunnerId);

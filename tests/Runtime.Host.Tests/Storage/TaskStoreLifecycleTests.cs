@@ -45,7 +45,7 @@ public sealed class TaskStoreLifecycleTests
         });
 
         Assert.Equal(TaskStatuses.Completed, finished.Status);
-        Assert.Equal("2026-05-01T10:00:03.000Z", finished.FinishedAt);
+        Assert.Equal("2026-05-01T10:00:03.000Z", IsoTime.ToIso(finished.FinishedAt));
         Assert.Null(finished.LastError);
         Assert.Equal(
             $$"""{"status":"completed","operator_summary":"done","machine_status":"ok","bundle_id":"b-1","attempt_id":"{{attemptId}}","bundle_hash":"abc123"}""",
@@ -55,7 +55,7 @@ public sealed class TaskStoreLifecycleTests
         Assert.Equal(("codex-local", "agent-cli", "qwen3", "b-1"), (attempt.AdapterId, attempt.AdapterKind, attempt.Model, attempt.BundleId));
         Assert.Equal("/art/bundles/2026-05-01/b-1.prompt.txt", attempt.PromptPath);
         Assert.Equal("/audit/stdout.log", attempt.StdoutPath);
-        Assert.Equal("2026-05-01T10:00:03.000Z", attempt.EndedAt);
+        Assert.Equal("2026-05-01T10:00:03.000Z", IsoTime.ToIso(attempt.EndedAt));
         Assert.Equal("{\"exit_code\":0}", JsJson.Serialize(attempt.Diagnostics));
         Assert.Equal(
             [
@@ -84,7 +84,7 @@ public sealed class TaskStoreLifecycleTests
         });
 
         Assert.Equal(TaskStatuses.RetryableFailure, backoff.Status);
-        Assert.Equal("2026-05-01T10:00:30.000Z", backoff.AvailableAt);
+        Assert.Equal("2026-05-01T10:00:30.000Z", IsoTime.ToIso(backoff.AvailableAt));
         Assert.Equal(1, backoff.AttemptCount);
         Assert.Equal("adapter timed out", backoff.LastError);
         Assert.Null(backoff.FinishedAt);
@@ -105,7 +105,7 @@ public sealed class TaskStoreLifecycleTests
         });
 
         Assert.Equal(1, refunded.AttemptCount);
-        Assert.Equal("2026-05-01T10:05:00.000Z", refunded.AvailableAt);
+        Assert.Equal("2026-05-01T10:05:00.000Z", IsoTime.ToIso(refunded.AvailableAt));
         Assert.Equal("none", harness.Store.GetAttempt(second.Attempt.AttemptId)!.RetryClass);
     }
 
@@ -141,7 +141,7 @@ public sealed class TaskStoreLifecycleTests
 
         Assert.Equal(TaskStatuses.OperatorCanceled, canceled.Status);
         Assert.Equal(outcome, JsJson.Serialize(canceled.Outcome));
-        Assert.Equal("2026-05-01T10:00:00.000Z", canceled.FinishedAt);
+        Assert.Equal("2026-05-01T10:00:00.000Z", IsoTime.ToIso(canceled.FinishedAt));
         Assert.Equal($"task_operator_canceled|{detail}", Events(harness, task.TaskId)[^1]);
     }
 

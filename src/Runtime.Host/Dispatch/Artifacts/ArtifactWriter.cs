@@ -84,7 +84,7 @@ internal static class ArtifactWriter
             $"- Task ID: {task.TaskId}",
             $"- Kind: {task.Kind}",
             $"- Source: {task.Source}",
-            $"- Updated: {task.UpdatedAt}",
+            $"- Updated: {IsoTime.ToIso(task.UpdatedAt)}",
             "",
             "## Summary",
             "",

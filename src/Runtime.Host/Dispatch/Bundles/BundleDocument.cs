@@ -35,7 +35,7 @@ internal static class BundleDocument
         ["payload"] = task.Payload.DeepClone(),
         ["requested_profile"] = task.RequestedProfile,
         ["requested_adapter"] = task.RequestedAdapter,
-        ["created_at"] = task.CreatedAt,
+        ["created_at"] = IsoTime.ToIso(task.CreatedAt),
         ["max_attempts"] = task.MaxAttempts,
     };
 
