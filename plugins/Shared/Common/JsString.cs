@@ -8,13 +8,17 @@ namespace AgentRuntime.Plugins.Shared;
 /// <c>-c key="value"</c> overrides, spec §6.3): only <c>"</c>, <c>\</c> and control characters are
 /// escaped, with the short escapes and lower-case <c>\u00xx</c>; non-ASCII, emoji included, is
 /// written as is; a lone surrogate is escaped. Whole JSON documents are not written here: the host
-/// supplies the payload's text (<see cref="Sdk.TaskSnapshot.PayloadJson"/>).
+/// supplies the payload's text (<c>TaskSnapshot.PayloadJson</c>). The host's JSON.stringify writer
+/// compiles this same file, so host and plugins quote strings with one piece of code.
 /// </summary>
 internal static class JsString
 {
-    public static string Quote(string value)
+    public static string Quote(string value) => Write(new StringBuilder(value.Length + 2), value).ToString();
+
+    /// <summary>Appends <paramref name="value"/> as a JSON.stringify string literal; returns <paramref name="builder"/>.</summary>
+    public static StringBuilder Write(StringBuilder builder, string value)
     {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
+        builder.Append('"');
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
@@ -41,7 +45,7 @@ internal static class JsString
             }
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append('"');
     }
 
     private static bool IsLoneSurrogate(string text, int i) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentRuntime.Plugins.Shared;
 
 namespace AgentRuntime.Host.Json;
 
@@ -164,53 +165,7 @@ internal static class JsJson
         }
     }
 
-    internal static void WriteString(StringBuilder builder, string text)
-    {
-        builder.Append('"');
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < 0x20 || IsLoneSurrogate(text, i))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        builder.Append('"');
-    }
-
-    private static bool IsLoneSurrogate(string text, int i)
-    {
-        var c = text[i];
-        if (char.IsHighSurrogate(c))
-        {
-            return i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]);
-        }
-
-        if (char.IsLowSurrogate(c))
-        {
-            return i == 0 || !char.IsHighSurrogate(text[i - 1]);
-        }
-
-        return false;
-    }
+    internal static void WriteString(StringBuilder builder, string text) => JsString.Write(builder, text);
 
     /// <summary>ECMAScript Number::toString for finite values; non-finite numbers serialize as <c>null</c> as in JSON.stringify.</summary>
     public static string FormatNumber(double value)
