@@ -30,6 +30,7 @@ public sealed class InterruptTests
         }
 
         Assert.True(File.Exists(pids), "the script never started");
+        var launched = File.ReadAllLines(pids).Where(l => l.Length > 0).Select(int.Parse).ToDictionary(pid => pid, StartTime);
         using (var kill = ChildProcess.Start("kill", "-TERM", dispatcher.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
             await kill.WaitForExitAsync();
@@ -46,34 +47,42 @@ public sealed class InterruptTests
         Assert.Equal("finished", attempt["status"]);
         Assert.Contains("dispatch_interrupted", (string)attempt["diagnostics_json"]!, StringComparison.Ordinal);
         Assert.False(File.Exists(runtime.Directory.Combine("state", "dispatch.lock")));
-        foreach (var pid in File.ReadAllLines(pids).Where(l => l.Length > 0).Select(int.Parse))
+        foreach (var (pid, startTime) in launched)
         {
-            Assert.True(await GoneAsync(pid), $"process {pid} survived");
+            Assert.NotNull(startTime); // alive when the dispatcher was stopped
+            Assert.True(await GoneAsync(pid, startTime), $"process {pid} survived");
         }
     }
 
     /// <summary>
-    /// Whether the process is gone or a zombie within 10 s: a killed process can still be exiting
-    /// when the dispatcher returns on a loaded machine; one the dispatcher never killed stays.
+    /// The process's start time (field 22 of <c>/proc/&lt;pid&gt;/stat</c>, fixed at fork and kept
+    /// across exec), or null when it is gone or a zombie: with it a reused pid is told apart from
+    /// the process that was launched (pid_max is 32768 here and the suite starts thousands).
     /// </summary>
-    private static async Task<bool> GoneAsync(int pid)
+    private static string? StartTime(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[0] == "Z" ? null : fields[19];
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the launched process is gone (exited, a zombie, or its pid now names another
+    /// process) within 10 s: a killed process can still be exiting when the dispatcher returns on
+    /// a loaded machine; one the dispatcher never killed stays.
+    /// </summary>
+    private static async Task<bool> GoneAsync(int pid, string startTime)
     {
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
-        while (true)
+        while (StartTime(pid) == startTime)
         {
-            var stat = $"/proc/{pid}/stat";
-            try
-            {
-                if (!File.Exists(stat) || File.ReadAllText(stat).Contains(") Z ", StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-            catch (IOException)
-            {
-                return true; // reaped between the two reads
-            }
-
             if (TimeProvider.System.GetUtcNow() > deadline)
             {
                 return false;
@@ -81,5 +90,7 @@ public sealed class InterruptTests
 
             await Task.Delay(100);
         }
+
+        return true;
     }
 }
