@@ -1,6 +1,7 @@
 using System.Net;
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Web.Security;
+using AgentRuntime.Host.Web.Stream;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -68,6 +69,7 @@ internal sealed class WebServer : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
         builder.Services.AddSingleton(core);
         builder.Services.AddSingleton(access);
+        options.ConfigureServices?.Invoke(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(address, options.Port);
@@ -81,6 +83,7 @@ internal sealed class WebServer : IAsyncDisposable
         var app = builder.Build();
         app.UseOperatorPipeline(core.Log, options.MaxRequestBodyBytes);
         app.MapOperatorApi();
+        app.MapOperatorStream();
         app.MapOperatorUi();
         return app;
     }

@@ -1,4 +1,5 @@
 using AgentRuntime.Host.Composition;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentRuntime.Host.Web;
 
@@ -33,4 +34,7 @@ internal sealed record WebServerOptions
     public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
 
     public CoreOptions Core { get; init; } = CoreOptions.Default;
+
+    /// <summary>Extra service registrations before the app is built (tests tune the stream's intervals with it).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }

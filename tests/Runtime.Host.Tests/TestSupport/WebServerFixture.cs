@@ -29,11 +29,15 @@ internal sealed class WebServerFixture : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Saves the runtime's config and starts the server on <paramref name="host"/>:0.</summary>
-    public static async Task<WebServerFixture> StartAsync(TestRuntime runtime, string host = "127.0.0.1", string? token = null, bool allowUnauthenticatedWrites = false, long? maxRequestBodyBytes = null)
+    public static Task<WebServerFixture> StartAsync(TestRuntime runtime, string host = "127.0.0.1", string? token = null, bool allowUnauthenticatedWrites = false, long? maxRequestBodyBytes = null) =>
+        StartAsync(runtime, Options(runtime, host, token, allowUnauthenticatedWrites, maxRequestBodyBytes));
+
+    /// <summary>Saves the runtime's config and starts the server with <paramref name="options"/> (e.g. <see cref="Options"/> with <c>ConfigureServices</c> set).</summary>
+    public static async Task<WebServerFixture> StartAsync(TestRuntime runtime, WebServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         runtime.Save();
-        var server = await WebServer.StartAsync(Options(runtime, host, token, allowUnauthenticatedWrites, maxRequestBodyBytes), CancellationToken.None);
+        var server = await WebServer.StartAsync(options, CancellationToken.None);
         return new WebServerFixture(runtime, server);
     }
 
