@@ -27,6 +27,10 @@ internal sealed partial class RuntimeCore
 
     public BrowseService Browse => new(Store);
 
+    public OperatorTaskService OperatorTasks => new(Config, Intake);
+
+    public AttemptService Attempts => new(Store, Config.ArtifactDir);
+
     public WorkflowService Workflows => new(new WorkflowStore(Tasks, Time), Time);
 
     public ScheduleService Schedules => new(Config, Tasks, Time, Log);
@@ -38,4 +42,11 @@ internal sealed partial class RuntimeCore
     public BridgeService Bridges => new(Store, Store.Options, Time);
 
     public BacklogService Backlog => new(Config, Tasks, Time, Log);
+
+    /// <summary>Runs <paramref name="work"/> on a connection of its own (see <see cref="RuntimeSession"/>).</summary>
+    public T InSession<T>(Func<RuntimeSession, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Store.Read(tasks => work(new RuntimeSession(this, tasks)));
+    }
 }

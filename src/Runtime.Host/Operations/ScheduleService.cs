@@ -18,6 +18,9 @@ internal sealed class ScheduleService(RuntimeConfig config, TaskStore tasks, Tim
         return new ScheduleUpsert(new ScheduleStore(tasks, time).Upsert(parsed));
     }
 
+    /// <summary>Every schedule, enabled first, then the soonest due, then by name.</summary>
+    public IReadOnlyList<RecurringSchedule> List() => new ScheduleStore(tasks, time).ListAll();
+
     /// <summary>Enqueues at most one task per due schedule, as of <paramref name="at"/> (default now).</summary>
     public ScheduleEvaluation Tick(DateTimeOffset? at) => new ScheduleEvaluator(tasks, time, log).Evaluate(at);
 }

@@ -14,4 +14,7 @@ internal sealed class SensorService(TaskStore tasks, TimeProvider time)
         var workflows = new WorkflowOperations(new WorkflowStore(tasks, time), time);
         return new SensorEventIngest(tasks, workflows, time).Ingest(parsed);
     }
+
+    /// <summary>The latest <paramref name="limit"/> sensor events, newest first.</summary>
+    public IReadOnlyList<SensorEventRecord> ListRecent(int limit) => new SensorEventStore(tasks).ListRecent(limit);
 }

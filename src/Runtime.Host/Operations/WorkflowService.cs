@@ -12,6 +12,9 @@ internal sealed class WorkflowService(WorkflowStore store, TimeProvider time)
     /// <summary>Active workflows, least recently updated first.</summary>
     public WorkflowList ListActive() => new(store.ListActive());
 
+    /// <summary>Every workflow, oldest first.</summary>
+    public IReadOnlyList<WorkflowRecord> ListAll() => store.ListAll();
+
     /// <summary>The workflow with this id, else the one with this instance key (the id wins when both are given); null when none.</summary>
     public WorkflowRecord? Find(long? id, string? instanceKey) =>
         id is { } number ? store.GetById(number)

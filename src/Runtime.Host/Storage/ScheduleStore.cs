@@ -129,6 +129,20 @@ internal sealed class ScheduleStore(TaskStore tasks, TimeProvider time)
 
     public RecurringSchedule? GetById(string scheduleId) => ReadOne($"SELECT {Columns} FROM schedules WHERE schedule_id = $v", scheduleId);
 
+    /// <summary>Every schedule: enabled first, then the soonest due (stored ISO text sorts as time), then by name (spec §2.5).</summary>
+    public IReadOnlyList<RecurringSchedule> ListAll()
+    {
+        using var command = Db.Command($"SELECT {Columns} FROM schedules ORDER BY enabled DESC, next_run_at ASC, name ASC");
+        using var reader = command.ExecuteReader();
+        var schedules = new List<RecurringSchedule>();
+        while (reader.Read())
+        {
+            schedules.Add(Read(reader));
+        }
+
+        return schedules;
+    }
+
     private RecurringSchedule? ReadOne(string sql, string value)
     {
         using var command = Db.Command(sql, ("$v", value));

@@ -60,4 +60,48 @@ internal sealed class SensorEventStore(TaskStore tasks)
         ("$task", taskId),
         ("$workflow", workflowId),
         ("$id", sensorEventId));
+
+    /// <summary>The latest <paramref name="limit"/> events, newest first (spec §2.6).</summary>
+    public IReadOnlyList<SensorEventRecord> ListRecent(int limit)
+    {
+        using var command = Db.Command(
+            """
+            SELECT sensor_event_id, sensor_id, event_id, observed_at, source_ref, dedupe_key, payload_json, task_id, workflow_id, created_at
+            FROM sensor_events ORDER BY created_at DESC, rowid DESC LIMIT $limit
+            """,
+            ("$limit", limit));
+        using var reader = command.ExecuteReader();
+        var events = new List<SensorEventRecord>();
+        while (reader.Read())
+        {
+            events.Add(new SensorEventRecord
+            {
+                SensorEventId = reader.GetString(0),
+                SensorId = reader.GetString(1),
+                EventId = reader.GetString(2),
+                ObservedAt = StoredTime.Required(reader, 3, tasks.Log),
+                SourceRef = reader.GetString(4),
+                DedupeKey = reader.GetString(5),
+                Payload = ParsePayload(reader.GetString(6)),
+                TaskId = reader.IsDBNull(7) ? null : reader.GetString(7),
+                WorkflowId = reader.IsDBNull(8) ? null : reader.GetInt64(8),
+                CreatedAt = StoredTime.Required(reader, 9, tasks.Log),
+            });
+        }
+
+        return events;
+    }
+
+    /// <summary>A corrupt stored payload reads as an empty object rather than failing the list.</summary>
+    private static JsonObject ParsePayload(string json)
+    {
+        try
+        {
+            return JsJson.Parse(json) as JsonObject ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
 }

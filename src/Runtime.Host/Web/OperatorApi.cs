@@ -18,8 +18,15 @@ internal static class OperatorApi
         ArgumentNullException.ThrowIfNull(endpoints);
         var core = endpoints.ServiceProvider.GetRequiredService<RuntimeCore>();
         StateEndpoints.Map(endpoints, core);
+        PauseEndpoints.Map(endpoints, core);
+        WorkflowEndpoints.Map(endpoints, core);
+        ScheduleEndpoints.Map(endpoints, core);
+        SensorEndpoints.Map(endpoints, core);
         TaskEndpoints.Map(endpoints, core);
+        AttemptEndpoints.Map(endpoints, core);
         EventEndpoints.Map(endpoints, core);
+        ArtifactEndpoints.Map(endpoints, core);
+        SnapshotEndpoints.Map(endpoints, core);
         return endpoints;
     }
 }

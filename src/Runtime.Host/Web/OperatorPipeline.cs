@@ -7,7 +7,7 @@ namespace AgentRuntime.Host.Web;
 
 /// <summary>
 /// What runs around every route: <c>OPTIONS</c> on any path is 204 (spec §2.2 row 1); a body over
-/// the limit is <c>413</c>; an unexpected exception is logged and answered
+/// the limit is <c>413</c>; an <see cref="OperatorException"/> is <c>400 { "error": message }</c>; an unexpected exception is logged and answered
 /// <c>500 { "error": "internal error" }</c>, never with a stack trace.
 /// </summary>
 internal static class OperatorPipeline
@@ -30,6 +30,12 @@ internal static class OperatorPipeline
             catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge && !http.Response.HasStarted)
             {
                 await RequestBody.TooLarge(maxRequestBodyBytes).ExecuteAsync(http).ConfigureAwait(false);
+            }
+            catch (OperatorException ex) when (!http.Response.HasStarted)
+            {
+                // A request the runtime refuses (a bad task, schedule or event, a cancel the spec
+                // refuses): the operator's to fix, said as the CLI says it.
+                await JsonText.BadRequest(ex.Message.Length > 0 ? ex.Message : "request failed").ExecuteAsync(http).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
             {

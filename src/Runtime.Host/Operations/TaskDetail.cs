@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Storage;
+
+namespace AgentRuntime.Host.Operations;
+
+/// <summary>One task with every attempt (oldest first) and each attempt's bundle: <c>GET /api/tasks/{id}</c>.</summary>
+internal sealed record TaskDetail(TaskRecord Task, IReadOnlyList<AttemptRecord> Attempts, IReadOnlyDictionary<string, BundleFiles> Bundles)
+{
+    public JsonObject ToJson(string artifactDir) => new()
+    {
+        ["task"] = TaskSummaryJson.ToJson(new ListedTask(Task, Attempts.Count > 0 ? Attempts[^1].AdapterId : null)),
+        ["attempts"] = new JsonArray([.. Attempts.Select(a => (JsonNode?)AttemptJson.ToJson(a, a.BundleId is { } id ? Bundles.GetValueOrDefault(id) : null, artifactDir))]),
+    };
+}
