@@ -19,6 +19,9 @@ internal sealed partial class OperatorTaskService(RuntimeConfig config, IntakeSe
 
     private const int SubjectLength = 120;
 
+    // A double, as a parsed JSON number reads: the intake parser reads numbers as doubles.
+    private const double DefaultPriority = 5;
+
     /// <exception cref="TaskInputException"><c>message is required</c>, or a field the intake validation rejects.</exception>
     public async Task<OperatorTaskResult> QueueAsync(JsonObject request, CancellationToken cancellationToken)
     {
@@ -51,13 +54,13 @@ internal sealed partial class OperatorTaskService(RuntimeConfig config, IntakeSe
             ["source"] = Source,
             ["subject"] = NonBlank(request, "subject") ?? (message.Length > SubjectLength ? message[..SubjectLength] : message),
             ["description"] = NonBlank(request, "description") ?? $"Operator UI: {message}",
-            ["priority"] = Number(request, "priority") ?? 5,
+            ["priority"] = Number(request, "priority") ?? JsonValue.Create(DefaultPriority),
             ["payload"] = payload,
             ["requested_profile"] = request["requested_profile"]?.DeepClone() ?? config.DefaultProfile,
 
             // As the reference: the config's default adapter, not the profile's (CLI intake lets the profile decide).
             ["requested_adapter"] = request["requested_adapter"]?.DeepClone() ?? config.DefaultAdapter,
-            ["max_attempts"] = Number(request, "max_attempts") ?? config.MaxAttempts,
+            ["max_attempts"] = Number(request, "max_attempts") ?? JsonValue.Create((double)config.MaxAttempts),
         };
         var queued = await intake.EnqueueAsync(input, cancellationToken).ConfigureAwait(false);
         return new OperatorTaskResult(queued.TaskId);

@@ -51,6 +51,9 @@ internal sealed class WebServer : IAsyncDisposable
         try
         {
             var access = WebToken.Access(core, address, options);
+
+            // As the reference: the database is opened (and migrated) at start, not by the first request.
+            core.Store.OpenConnection().Dispose();
             var app = Build(core, access, address, options);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             return new WebServer(app, core, options.Host, BoundPort(app));
