@@ -21,7 +21,7 @@ internal sealed partial class RuntimeCore
 
     public PauseService Pause => new(Config.StateDir, Store, Time);
 
-    public CancelService Cancel => new(Store);
+    public CancelService Cancel => new(Store, Time);
 
     public WorkflowService Workflows => new(new WorkflowStore(Tasks, Time), Time);
 
