@@ -12,7 +12,7 @@ internal static class PluginGuard
     /// before the caller records the attempt and, for run-once, before the process exits. Kept
     /// under the 10 s a signalled CLI gets to finish.
     /// </summary>
-    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(7);
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(8);
 
     public static async Task<T> RunAsync<T>(
         Func<CancellationToken, Task<T>> call,

@@ -57,6 +57,39 @@ public sealed class CancelRunningTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Cancel_TreeIgnoringSigterm_IsKilledBeforeRunOnceExits()
+    {
+        using var runtime = new TestRuntime();
+        var pids = runtime.Directory.Combine("pids.txt");
+        runtime.AddScriptAdapter(
+            "script-ok",
+            $"trap '' TERM\necho $$ >> {pids}\nsleep 300 &\necho $! >> {pids}\nwait",
+            timeoutMs: 120_000);
+        runtime.Save();
+        var taskId = await runtime.IntakeAsync("""{"kind":"k","source":"s","payload":{}}""");
+
+        using var dispatcher = CancelHarness.StartRunOnce(runtime);
+        Assert.True(
+            await ProcessTree.WaitUntilAsync(() => File.Exists(pids) && File.ReadAllLines(pids).Length >= 2, TimeSpan.FromSeconds(60)),
+            "the script never started its tree");
+        var launched = File.ReadAllLines(pids).Where(l => l.Length > 0).Select(int.Parse).ToDictionary(pid => pid, ProcessTree.StartTime);
+
+        var cancel = await CancelHarness.CancelAsync(runtime, "--task", taskId);
+        var run = await dispatcher.WaitAsync();
+
+        // SIGKILL comes only after the plugin's grace: run-once must still be there to send it.
+        Assert.True(cancel.ExitCode == 0, cancel.ToString());
+        Assert.Equal("operator_canceled", cancel.Json["status"]!.GetValue<string>());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("operator_canceled", runtime.Task(taskId)["status"]);
+        foreach (var (pid, startTime) in launched)
+        {
+            Assert.NotNull(startTime);
+            Assert.True(await ProcessTree.GoneAsync(pid, startTime), $"process {pid} survived");
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task RunOnce_AdapterPrintingLines_AppendsLiveOutputWhileRunningAndKeepsTheFinalAuditFile()
     {
         using var runtime = new TestRuntime();
