@@ -58,6 +58,19 @@ public sealed class QueryPlanTests
 
     [Theory(Timeout = 60_000)]
     [MemberData(nameof(Analyzed))]
+    public async Task EventsAfterQuery_Plan_SearchesThePrimaryKeyRange(bool analyzed)
+    {
+        await Task.Yield();
+        using var harness = Populated(analyzed);
+
+        var plan = StoreHarness.QueryPlan(harness.Db.Connection, TaskStore.EventsAfterSql, ("$after", 10), ("$limit", 50));
+
+        Assert.DoesNotContain(plan, line => line.StartsWith("SCAN", StringComparison.Ordinal) || line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("INTEGER PRIMARY KEY (rowid>?)", StringComparison.Ordinal));
+    }
+
+    [Theory(Timeout = 60_000)]
+    [MemberData(nameof(Analyzed))]
     public async Task SweepAndDedupeQueries_Plan_UseTheirIndexes(bool analyzed)
     {
         await Task.Yield();

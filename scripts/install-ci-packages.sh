@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need (called by .ci/run). Idempotent: a package whose marker
+# file exists is skipped, and `apt-get update` runs only when something is missing.
+# One package a line: "<debian package> <file that exists once it is installed>".
+set -euo pipefail
+
+packages=(
+  "chromium /usr/bin/chromium"
+)
+
+missing=()
+for entry in "${packages[@]}"; do
+  read -r name marker <<<"$entry"
+  [ -e "$marker" ] || missing+=("$name")
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+echo "installing ${missing[*]}" >&2
+started=$(date +%s)
+"${sudo[@]}" apt-get update -qq >&2
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+echo "apt-get install took $(( $(date +%s) - started ))s" >&2
+
+for entry in "${packages[@]}"; do
+  read -r name marker <<<"$entry"
+  [ -e "$marker" ] || { echo "$name installed but $marker is missing" >&2; exit 1; }
+done
