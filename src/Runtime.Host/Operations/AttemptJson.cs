@@ -13,7 +13,7 @@ namespace AgentRuntime.Host.Operations;
 /// </summary>
 internal static class AttemptJson
 {
-    public static JsonObject ToJson(AttemptRecord attempt, BundleFiles? bundle, string artifactDir)
+    public static JsonObject ToJson(AttemptRecord attempt, BundleFiles? bundle, bool cancelRequested, string artifactDir)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         var audit = AuditWriter.PathsFor(artifactDir, attempt.TaskId, attempt.AttemptId);
@@ -28,7 +28,7 @@ internal static class AttemptJson
             ["finished_at"] = IsoTime.ToIso(attempt.EndedAt),
             ["duration_ms"] = attempt.EndedAt is { } ended ? (long)(ended - attempt.StartedAt).TotalMilliseconds : null,
             ["diagnostics"] = attempt.Diagnostics?.DeepClone(),
-            ["cancel_requested"] = false,
+            ["cancel_requested"] = cancelRequested,
             ["bundle"] = bundle is null
                 ? null
                 : new JsonObject

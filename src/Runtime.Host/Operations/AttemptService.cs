@@ -32,7 +32,8 @@ internal sealed class AttemptService(SqliteRuntimeStore store, string artifactDi
             }
         }
 
-        return new TaskDetail(task, attempts, bundles);
+        var cancelRequested = attempts.Where(a => session.GetCancelRequest(a.AttemptId) is not null).Select(a => a.AttemptId).ToHashSet(StringComparer.Ordinal);
+        return new TaskDetail(task, attempts, bundles, cancelRequested);
     });
 
     /// <summary>

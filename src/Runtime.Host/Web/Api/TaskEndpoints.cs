@@ -42,7 +42,9 @@ internal static class TaskEndpoints
         var body = await RequestBody.ReadAsync(http.Request).ConfigureAwait(false);
         var reason = body.Json is JsonObject request && request["reason"]?.GetValueKind() == JsonValueKind.String ? request["reason"]!.GetValue<string>() : null;
         var result = await core.Cancel.CancelAsync(Id(http), reason, http.RequestAborted).ConfigureAwait(false);
-        return JsonText.Ok(result.ToJson());
+
+        // Ended: 200. A running attempt that has not stopped within the service's wait: 202, the request stays recorded.
+        return new JsonText(result.ToJson(), result.CancelRequested ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
     }
 
     private static JsonText List(RuntimeCore core, HttpRequest request)
