@@ -35,6 +35,7 @@ internal static class CliApp
         root.Subcommands.Add(new SnapshotCommand(environment));
         root.Subcommands.Add(new SeedBacklogCommand(environment));
         root.Subcommands.Add(new ReportCommand(environment));
+        root.Subcommands.Add(new WebCommand(environment));
         return root;
     }
 
@@ -67,7 +68,8 @@ internal static class CliApp
                     // attempt time to stop its process tree (SIGKILL comes 5 s after SIGTERM) and to
                     // record the interrupted attempt before the process is made to exit. In process
                     // (tests), the host process's signals are not ours to take.
-                    ProcessTerminationTimeout = environment.HandleSignals ? TimeSpan.FromSeconds(10) : null,
+                    // The web command takes the signals itself: a stopped server exits 0.
+                    ProcessTerminationTimeout = environment.HandleSignals && parse.CommandResult.Command is not WebCommand ? TimeSpan.FromSeconds(10) : null,
                 },
                 cancellationToken).ConfigureAwait(false);
         }

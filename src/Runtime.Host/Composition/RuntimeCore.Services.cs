@@ -23,6 +23,10 @@ internal sealed partial class RuntimeCore
 
     public CancelService Cancel => new(Store);
 
+    public DashboardService Dashboard => new(Config.RuntimeName, Store, Pause);
+
+    public BrowseService Browse => new(Store);
+
     public WorkflowService Workflows => new(new WorkflowStore(Tasks, Time), Time);
 
     public ScheduleService Schedules => new(Config, Tasks, Time, Log);
