@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Web;
 using AgentRuntime.Host.Web.Stream;
@@ -29,6 +28,7 @@ internal static class WebBenchmark
             WorkingDirectory = directory.Path,
             Port = 0,
             Core = new CoreOptions(TimeProvider.System, TextWriter.Null),
+            ConfigureServices = services => services.AddOperatorStream(),
         };
         await using var server = await WebServer.StartAsync(options, CancellationToken.None);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 2 * Clients };
