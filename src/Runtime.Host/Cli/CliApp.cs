@@ -22,6 +22,7 @@ internal static class CliApp
         root.Subcommands.Add(new RunOnceCommand(environment));
         root.Subcommands.Add(new PauseCommand(environment));
         root.Subcommands.Add(new ResumeCommand(environment));
+        root.Subcommands.Add(new CancelCommand(environment));
         root.Subcommands.Add(new ScheduleCreateCommand(environment));
         root.Subcommands.Add(new ScheduleTickCommand(environment));
         root.Subcommands.Add(new SensorEventCommand(environment));

@@ -57,11 +57,15 @@ internal sealed partial class AttemptPipeline
             Timeout = AttemptTimeout.For(entry, _config),
         };
 
-        var sink = new LoggingSink(services.Log, task.TaskId, attemptId, entry.Id);
-        var result = await adapter.ExecuteAsync(request, sink, cancellationToken).ConfigureAwait(false);
+        var paths = AuditWriter.PathsFor(_config.ArtifactDir, task.TaskId, attemptId);
+        var (result, stop) = await RunAdapterAsync(task, attemptId, entry, adapter, request, paths, cancellationToken).ConfigureAwait(false);
+        if (result is null)
+        {
+            return await FinishCanceledAsync(task, attemptId, paths, stop!).ConfigureAwait(false);
+        }
 
         var audit = AuditWriter.Write(
-            AuditWriter.PathsFor(_config.ArtifactDir, task.TaskId, attemptId),
+            paths,
             new AuditContext(task.TaskId, attemptId, bundle.BundleId, entry.Id, entry.Kind!, prompt),
             result);
         var diagnostics = result.Diagnostics?.DeepClone().AsObject() ?? [];
@@ -103,10 +107,13 @@ internal sealed partial class AttemptPipeline
     {
         if (task.AttemptCount < task.MaxAttempts)
         {
-            await services.Queue.RescheduleAsync(
+            var write = await services.Queue.RescheduleAsync(
                 new TaskReschedule { TaskId = task.TaskId, Error = rawOutput, Attempt = finish with { RetryClass = RetryClass.Retryable } },
                 cancellationToken).ConfigureAwait(false);
-            return CycleResults.Failed(TaskStatuses.RetryableFailure, task.TaskId, attemptId);
+
+            // An operator's stop request that came as the attempt failed ends the task instead of requeueing it.
+            var status = write.Task.Status == TaskStatuses.OperatorCanceled ? TaskStatuses.OperatorCanceled : TaskStatuses.RetryableFailure;
+            return CycleResults.Failed(status, task.TaskId, attemptId);
         }
 
         return await FinalizeRawAsync(task, TaskStatuses.Blocked, OutcomeStatuses.MachineBlocked, rawOutput, finish with { RetryClass = RetryClass.Retryable }, bundle, cancellationToken)

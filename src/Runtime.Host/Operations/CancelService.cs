@@ -3,14 +3,59 @@ using AgentRuntime.Host.Storage;
 namespace AgentRuntime.Host.Operations;
 
 /// <summary>
-/// Operator cancel of a queued or blocked task (spec §5.15). A refusal (unknown id, running,
-/// already terminal) throws <see cref="TaskStoreException"/> with the spec's message.
+/// Operator cancel (spec §5.15, reference defect B27 fixed). A queued, retryable or blocked task
+/// ends <c>operator_canceled</c> at once. A running task gets a durable stop request, which the
+/// process running its attempt notices within a second: it stops the adapter's process tree and
+/// ends the task. This service waits, bounded, until that has happened. A refusal (unknown id,
+/// already terminal) throws <see cref="TaskStoreException"/> with the spec's message and changes nothing.
 /// </summary>
-internal sealed class CancelService(ITaskQueue queue)
+internal sealed class CancelService(ITaskQueue queue, TimeProvider time)
 {
-    public async Task<CancelResult> CancelAsync(string taskId, string? reason, CancellationToken cancellationToken)
+    /// <summary>How long <see cref="CancelAsync(string, string?, CancellationToken)"/> waits for a running attempt to stop.</summary>
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    public Task<CancelResult> CancelAsync(string taskId, string? reason, CancellationToken cancellationToken) =>
+        CancelAsync(taskId, reason, DefaultWait, cancellationToken);
+
+    /// <param name="taskId">The task to cancel.</param>
+    /// <param name="reason">Free text; trimmed, and blank means none.</param>
+    /// <param name="wait">How long to wait for a running attempt to stop; zero returns at once with the request recorded.</param>
+    /// <param name="cancellationToken">Stops the wait; a recorded request stays recorded.</param>
+    public async Task<CancelResult> CancelAsync(string taskId, string? reason, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var task = await queue.CancelAsync(taskId, reason, cancellationToken).ConfigureAwait(false);
-        return new CancelResult(task.TaskId, task.Status);
+        var requested = await queue.RequestCancelAsync(taskId, reason, cancellationToken).ConfigureAwait(false);
+        if (requested.Request is null)
+        {
+            return new CancelResult(requested.Task.TaskId, requested.Task.Status);
+        }
+
+        var deadline = time.GetUtcNow() + wait;
+        while (true)
+        {
+            var task = await queue.GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false)
+                ?? throw new TaskStoreException($"task not found: {taskId}");
+            switch (task.Status)
+            {
+                case TaskStatuses.OperatorCanceled:
+                    return new CancelResult(task.TaskId, task.Status);
+                case TaskStatuses.Completed or TaskStatuses.PermanentFailure:
+                    // The attempt ended on its own before it noticed the request.
+                    throw new TaskStoreException($"task is already terminal: {task.Status}");
+                case TaskStatuses.Running:
+                    break;
+                default:
+                    // The attempt ended blocked (or was requeued by another writer): cancel it as queued.
+                    return await CancelAsync(taskId, reason, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                return new CancelResult(task.TaskId, task.Status, CancelRequested: true);
+            }
+
+            await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -6,6 +6,14 @@ namespace AgentRuntime.Host.Plugins;
 /// </summary>
 internal static class PluginGuard
 {
+    /// <summary>
+    /// How long a cancelled call still waits for the plugin's own stop (SIGTERM, up to 5 s,
+    /// SIGKILL, pipe drain) before the cancellation propagates: the process tree must be gone
+    /// before the caller records the attempt and, for run-once, before the process exits. Kept
+    /// under the 10 s a signalled CLI gets to finish.
+    /// </summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(8);
+
     public static async Task<T> RunAsync<T>(
         Func<CancellationToken, Task<T>> call,
         Func<Exception, T> onFailure,
@@ -27,7 +35,12 @@ internal static class PluginGuard
                 var finished = await Task.WhenAny(task, Task.Delay(bound + TimeSpan.FromSeconds(2), cancellationToken)).ConfigureAwait(false);
                 if (finished != task)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        await Task.WhenAny(task, Task.Delay(StopGrace, TimeProvider.System, CancellationToken.None)).ConfigureAwait(false);
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
                     return onFailure(new TimeoutException($"did not answer within {bound.TotalSeconds:0.###} s"));
                 }
             }

@@ -12,5 +12,8 @@ internal sealed record BootSweepResult
     /// <summary>Tasks with no attempts left finalized <c>blocked</c> instead of being stranded (reference defect B6).</summary>
     public required int TasksBlocked { get; init; }
 
-    public bool Changed => TasksReclaimed + AttemptsReclaimed + TasksBlocked > 0;
+    /// <summary>Running tasks an operator had asked to stop, ended <c>operator_canceled</c> instead of requeued.</summary>
+    public int TasksCanceled { get; init; }
+
+    public bool Changed => TasksReclaimed + AttemptsReclaimed + TasksBlocked + TasksCanceled > 0;
 }

@@ -28,6 +28,20 @@ internal interface ITaskQueue
     /// <exception cref="TaskStoreException">The task is unknown, running or already terminal.</exception>
     Task<TaskRecord> CancelAsync(string taskId, string? reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Operator cancel of a task that has not ended: queued, retryable or blocked ones (and a running
+    /// one with no running attempt) end <c>operator_canceled</c> now; for a running attempt a durable
+    /// stop request is recorded for the process running it (B27).
+    /// </summary>
+    /// <exception cref="TaskStoreException">The task is unknown or already terminal.</exception>
+    Task<CancelRequestResult> RequestCancelAsync(string taskId, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>The stop request of a running attempt, or null; cheap enough to poll several times a second.</summary>
+    Task<CancelRequest?> GetCancelRequestAsync(string attemptId, CancellationToken cancellationToken);
+
+    /// <summary>Finishes an attempt stopped on request and ends its task <c>operator_canceled</c>; fenced on the attempt.</summary>
+    Task<FencedWrite> FinishCanceledAsync(AttemptCancellation cancellation, CancellationToken cancellationToken);
+
     /// <summary>Reclaims the running attempts of dead runners and their tasks (spec §3.6, reference defect B6 fixed).</summary>
     /// <param name="runnerGone">Whether the runner of an attempt is gone; an id that cannot be checked must count as gone.</param>
     /// <param name="cancellationToken">Cancels before the sweep starts.</param>

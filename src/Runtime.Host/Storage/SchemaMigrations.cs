@@ -45,7 +45,24 @@ internal static class SchemaMigrations
             """),
         new("0003_task_store_hot_path_indexes", "add indexes for claim, recent tasks, latest attempt and bundle, running attempts and source dedupe", HotPathIndexesSql),
         new("0004_task_status_counts", "maintain task counts per status with triggers", StatusCountsSql),
+        new("0005_task_cancel_requests", "record operator cancel requests of running attempts", CancelRequestsSql),
     ];
+
+    /// <summary>
+    /// A cancel of a running task is a request the process running the attempt acts on (B27): it
+    /// polls this table by attempt id while the adapter runs, and a boot sweep reads it for an
+    /// attempt whose runner died. A new table, so the Bun runtime, which never reads it, is unaffected.
+    /// </summary>
+    private const string CancelRequestsSql = """
+        CREATE TABLE IF NOT EXISTS task_cancel_requests (
+          attempt_id TEXT PRIMARY KEY,
+          task_id TEXT NOT NULL,
+          reason TEXT,
+          requested_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS idx_task_cancel_requests_task
+          ON task_cancel_requests (task_id);
+        """;
 
     /// <summary>
     /// Every hot query walks one of these in order and stops early (ARCHITECTURE §5). The claim

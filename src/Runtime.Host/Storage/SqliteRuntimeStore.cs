@@ -55,6 +55,15 @@ internal sealed class SqliteRuntimeStore : ITaskQueue, IAttemptLog, IEventLog, I
     public Task<TaskRecord> CancelAsync(string taskId, string? reason, CancellationToken cancellationToken) =>
         WriteAsync(s => s.Cancel(taskId, reason), cancellationToken);
 
+    public Task<CancelRequestResult> RequestCancelAsync(string taskId, string? reason, CancellationToken cancellationToken) =>
+        WriteAsync(s => s.RequestCancel(taskId, reason), cancellationToken);
+
+    public Task<CancelRequest?> GetCancelRequestAsync(string attemptId, CancellationToken cancellationToken) =>
+        ReadAsync(s => s.GetCancelRequest(attemptId), cancellationToken);
+
+    public Task<FencedWrite> FinishCanceledAsync(AttemptCancellation cancellation, CancellationToken cancellationToken) =>
+        WriteAsync(s => s.TryFinishCanceled(cancellation), cancellationToken);
+
     public Task<BootSweepResult> BootSweepAsync(Func<string, bool> runnerGone, CancellationToken cancellationToken) =>
         WriteAsync(s => s.BootSweep(runnerGone), cancellationToken);
 

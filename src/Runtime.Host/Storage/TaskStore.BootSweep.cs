@@ -42,6 +42,11 @@ internal sealed partial class TaskStore
     /// would then be retried forever. <c>boot_sweep_reclaimed</c> gains a trailing
     /// <c>tasks_blocked</c> key, present only when non-zero, so its usual shape is unchanged.
     /// </para>
+    /// <para>
+    /// A running task whose attempt an operator asked to stop (B27) ends <c>operator_canceled</c>
+    /// instead of being requeued, with <c>task_operator_canceled</c> naming the attempt; counted in a
+    /// trailing <c>tasks_canceled</c> key, present only when non-zero.
+    /// </para>
     /// Records <c>boot_sweep_reclaimed</c> only when something changed. One transaction.
     /// </summary>
     /// <param name="runnerGone">Whether the runner of this id is gone; an id it cannot check must count as gone.</param>
@@ -74,6 +79,8 @@ internal sealed partial class TaskStore
                 ("$attempt", attemptId));
         }
 
+        // Before the orphans are requeued: a task an operator asked to stop must not run again.
+        var canceled = CancelOrphans(now);
         var requeue = new List<string>();
         var exhausted = new List<(string TaskId, string Summary, string Error)>();
         using (var command = _db.Command(OrphanedTasksSql))
@@ -121,7 +128,7 @@ internal sealed partial class TaskStore
             BlockExhausted(taskId, summary, error, now);
         }
 
-        var result = new BootSweepResult { TasksReclaimed = requeue.Count, AttemptsReclaimed = dead.Count, TasksBlocked = exhausted.Count };
+        var result = new BootSweepResult { TasksReclaimed = requeue.Count, AttemptsReclaimed = dead.Count, TasksBlocked = exhausted.Count, TasksCanceled = canceled };
         if (result.Changed)
         {
             var detail = new JsonObject
@@ -133,6 +140,11 @@ internal sealed partial class TaskStore
             if (result.TasksBlocked > 0)
             {
                 detail["tasks_blocked"] = result.TasksBlocked;
+            }
+
+            if (result.TasksCanceled > 0)
+            {
+                detail["tasks_canceled"] = result.TasksCanceled;
             }
 
             RecordEvent("boot_sweep_reclaimed", null, null, detail);

@@ -119,7 +119,8 @@ internal sealed partial class TaskStore
     /// <summary>
     /// Finishes the attempt (if given, retry class default <c>retryable</c>) and puts the task back
     /// as <c>retryable_failure</c> at the given time or after the configured backoff, recording
-    /// <c>task_retry_scheduled</c>, in one transaction. Returns the task as stored.
+    /// <c>task_retry_scheduled</c>, in one transaction. Returns the task as stored. An attempt with
+    /// an operator's stop request ends the task <c>operator_canceled</c> instead.
     /// </summary>
     /// <exception cref="TaskStoreException">The task does not exist.</exception>
     public TaskRecord Reschedule(TaskReschedule reschedule) => TryReschedule(reschedule).Task;
@@ -141,6 +142,15 @@ internal sealed partial class TaskStore
 
             var nowInstant = _time.GetUtcNow();
             var now = IsoTime.ToIso(nowInstant);
+            if (reschedule.Attempt is { } stopped && GetCancelRequest(stopped.AttemptId) is { } request)
+            {
+                // An operator asked this attempt to stop before it ended on its own: the task must
+                // not go back to the queue, where another dispatcher would run it again.
+                FinishAttempt(reschedule.TaskId, stopped, RetryClass.Retryable, now);
+                MarkCanceled(reschedule.TaskId, request.Reason, TaskStatuses.Running, stopped.AttemptId, now);
+                return new FencedWrite { Applied = true, Task = GetTask(reschedule.TaskId)! };
+            }
+
             var availableAt = IsoTime.ToIso(reschedule.AvailableAt ?? nowInstant.AddMilliseconds(Math.Truncate(Options.RetryBackoffSeconds * 1000)));
             FinishAttempt(reschedule.TaskId, reschedule.Attempt, RetryClass.Retryable, now);
             var changed = _db.Execute(
