@@ -90,7 +90,7 @@ function wire() {
       return;
     }
     const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, [contenteditable="true"]');
-    if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    if (event.key === '/' && !typing && $('drawer').hidden && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       toggleSearch(true);
     }
