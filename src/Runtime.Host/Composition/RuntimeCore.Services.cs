@@ -21,7 +21,7 @@ internal sealed partial class RuntimeCore
 
     public PauseService Pause => new(Config.StateDir, Store, Time);
 
-    public CancelService Cancel => new(Store, Time);
+    public CancelService Cancel => new(Store, Store, Time);
 
     public DashboardService Dashboard => new(Config.RuntimeName, Store, Pause);
 

@@ -37,4 +37,21 @@ internal static class RunnerLiveness
 
         return pid == Environment.ProcessId || !ProcessLiveness.IsAlive(pid);
     }
+
+    /// <summary>
+    /// Whether the runner is certainly gone: a runner of this host, not this process, whose pid
+    /// names no live process. Stricter than <see cref="IsGone"/>: an id that cannot be checked (another
+    /// host's, the Bun runtime's) counts as alive, so nothing is taken from a runner that may still write.
+    /// </summary>
+    public static bool IsProvenGone(string runnerId)
+    {
+        ArgumentNullException.ThrowIfNull(runnerId);
+        var hostEnd = runnerId.IndexOf(':', StringComparison.Ordinal);
+        var pidEnd = hostEnd < 0 ? -1 : runnerId.IndexOf(':', hostEnd + 1);
+        return pidEnd > 0
+            && runnerId[..hostEnd] == HostName.Value
+            && int.TryParse(runnerId.AsSpan(hostEnd + 1, pidEnd - hostEnd - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            && pid != Environment.ProcessId
+            && !ProcessLiveness.IsAlive(pid);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Operations;
@@ -6,10 +8,11 @@ namespace AgentRuntime.Host.Operations;
 /// Operator cancel (spec §5.15, reference defect B27 fixed). A queued, retryable or blocked task
 /// ends <c>operator_canceled</c> at once. A running task gets a durable stop request, which the
 /// process running its attempt notices within a second: it stops the adapter's process tree and
-/// ends the task. This service waits, bounded, until that has happened. A refusal (unknown id,
+/// ends the task. This service waits, bounded, until that has happened (on the injected clock);
+/// an attempt whose runner is certainly dead is ended here at once. A refusal (unknown id,
 /// already terminal) throws <see cref="TaskStoreException"/> with the spec's message and changes nothing.
 /// </summary>
-internal sealed class CancelService(ITaskQueue queue, TimeProvider time)
+internal sealed class CancelService(ITaskQueue queue, IAttemptLog attempts, TimeProvider time)
 {
     /// <summary>How long <see cref="CancelAsync(string, string?, CancellationToken)"/> waits for a running attempt to stop.</summary>
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
@@ -29,6 +32,11 @@ internal sealed class CancelService(ITaskQueue queue, TimeProvider time)
         if (requested.Request is null)
         {
             return new CancelResult(requested.Task.TaskId, requested.Task.Status);
+        }
+
+        if (await EndIfRunnerGoneAsync(requested.Request, cancellationToken).ConfigureAwait(false) is { } ended)
+        {
+            return ended;
         }
 
         var deadline = time.GetUtcNow() + wait;
@@ -57,5 +65,29 @@ internal sealed class CancelService(ITaskQueue queue, TimeProvider time)
 
             await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A running attempt whose process is certainly gone (this host's runner, dead pid) will never
+    /// notice the request: its attempt and task are ended here instead of waiting for the next
+    /// dispatcher's boot sweep. Null when the runner may still be alive.
+    /// </summary>
+    private async Task<CancelResult?> EndIfRunnerGoneAsync(CancelRequest request, CancellationToken cancellationToken)
+    {
+        var attempt = await attempts.GetAttemptAsync(request.AttemptId, cancellationToken).ConfigureAwait(false);
+        if (attempt is null || !RunnerLiveness.IsProvenGone(attempt.RunnerId))
+        {
+            return null;
+        }
+
+        var write = await queue.FinishCanceledAsync(
+            new AttemptCancellation
+            {
+                TaskId = request.TaskId,
+                AttemptId = request.AttemptId,
+                Diagnostics = new JsonObject { ["reason"] = "operator_canceled", ["runner_gone"] = attempt.RunnerId },
+            },
+            CancellationToken.None).ConfigureAwait(false);
+        return write.Applied ? new CancelResult(write.Task.TaskId, write.Task.Status) : null;
     }
 }

@@ -49,12 +49,30 @@ public sealed class CancelCommandTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Cancel_RunningTaskOfADeadRunner_StaysRequestedThenTheBootSweepEndsItCanceled()
+    public async Task Cancel_RunningTaskOfADeadRunnerOfThisHost_EndsTheAttemptAndTheTaskAtOnce()
     {
         using var runtime = new TestRuntime().Save();
         using var exited = ChildProcess.Start("true");
         await exited.WaitForExitAsync();
         var claimed = await ClaimAsAsync(runtime, $"{System.Net.Dns.GetHostName()}:{exited.Id}:2026-05-01T10:00:00.000Z");
+        var taskId = claimed.Task.TaskId;
+
+        var result = await CancelHarness.CancelAsync(runtime, "--task", taskId);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($$"""{"ok":true,"task_id":"{{taskId}}","status":"operator_canceled"}""", result.Json.ToJsonString());
+        var attempt = runtime.Attempts(taskId).Single();
+        Assert.Equal(("finished", "canceled"), ((string)attempt["status"]!, (string)attempt["exit_status"]!));
+        Assert.Equal(
+            $$"""{"reason":null,"previous_status":"running","attempt_id":"{{claimed.Attempt.AttemptId}}"}""",
+            TestDb.Scalar(runtime.DbPath, "SELECT detail_json FROM run_events WHERE event_type = 'task_operator_canceled'"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Cancel_RunningTaskOfARunnerThatCannotBeChecked_StaysRequestedThenTheBootSweepEndsItCanceled()
+    {
+        using var runtime = new TestRuntime().Save();
+        var claimed = await ClaimAsAsync(runtime, "bun-runner-7f3a");
         var taskId = claimed.Task.TaskId;
         var attemptId = claimed.Attempt.AttemptId;
 

@@ -30,7 +30,7 @@ public sealed class InterruptTests
         }
 
         Assert.True(File.Exists(pids), "the script never started");
-        var launched = File.ReadAllLines(pids).Where(l => l.Length > 0).Select(int.Parse).ToDictionary(pid => pid, StartTime);
+        var launched = File.ReadAllLines(pids).Where(l => l.Length > 0).Select(int.Parse).ToDictionary(pid => pid, ProcessTree.StartTime);
         using (var kill = ChildProcess.Start("kill", "-TERM", dispatcher.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
             await kill.WaitForExitAsync();
@@ -50,47 +50,7 @@ public sealed class InterruptTests
         foreach (var (pid, startTime) in launched)
         {
             Assert.NotNull(startTime); // alive when the dispatcher was stopped
-            Assert.True(await GoneAsync(pid, startTime), $"process {pid} survived");
+            Assert.True(await ProcessTree.GoneAsync(pid, startTime), $"process {pid} survived");
         }
-    }
-
-    /// <summary>
-    /// The process's start time (field 22 of <c>/proc/&lt;pid&gt;/stat</c>, fixed at fork and kept
-    /// across exec), or null when it is gone or a zombie: with it a reused pid is told apart from
-    /// the process that was launched (pid_max is 32768 here and the suite starts thousands).
-    /// </summary>
-    private static string? StartTime(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return fields[0] == "Z" ? null : fields[19];
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// Whether the launched process is gone (exited, a zombie, or its pid now names another
-    /// process) within 10 s: a killed process can still be exiting when the dispatcher returns on
-    /// a loaded machine; one the dispatcher never killed stays.
-    /// </summary>
-    private static async Task<bool> GoneAsync(int pid, string startTime)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
-        while (StartTime(pid) == startTime)
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return true;
     }
 }
