@@ -7,7 +7,8 @@ internal sealed class BenchmarkDirectory : IDisposable
 
     public string DbPath => System.IO.Path.Combine(Path, "state", "runtime.db");
 
-    public string WriteConfig()
+    /// <param name="dbPath">The database file; default a fresh one in this directory's <c>state/</c>.</param>
+    public string WriteConfig(string dbPath = "./state/runtime.db")
     {
         Directory.CreateDirectory(System.IO.Path.Combine(Path, "profiles"));
         File.WriteAllText(System.IO.Path.Combine(Path, "profiles", "bench.json"), """
@@ -20,11 +21,11 @@ internal sealed class BenchmarkDirectory : IDisposable
             """);
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var config = System.IO.Path.Combine(Path, "runtime.json");
-        File.WriteAllText(config, """
+        File.WriteAllText(config, $$"""
             {
               "runtimeName": "bench", "runtimePolicy": "Benchmark runtime.",
               "stateDir": "./state", "logDir": "./state/logs", "artifactDir": "./state/artifacts",
-              "dbPath": "./state/runtime.db", "lockPath": "./state/dispatch.lock",
+              "dbPath": {{System.Text.Json.JsonSerializer.Serialize(dbPath)}}, "lockPath": "./state/dispatch.lock",
               "defaultProfile": "bench", "defaultAdapter": "heartbeat", "maxAttempts": 2, "retryBackoffSeconds": 60,
               "profiles": { "bench": "./profiles/bench.json" },
               "adapters": { "heartbeat": { "mode": "script", "command": "./heartbeat.sh", "timeoutMs": 10000 } }

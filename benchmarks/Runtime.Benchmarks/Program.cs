@@ -6,11 +6,28 @@ using AgentRuntime.Benchmarks;
 //   dotnet benchmarks/Runtime.Benchmarks/bin/Release/net10.0/Runtime.Benchmarks.dll run-once [host command]
 //     whole-process run-once wall time; host command defaults to the Release build
 //     ("dotnet src/Runtime.Host/bin/Release/net10.0/agent-runtime.dll"); pass a published binary to measure that.
+//   dotnet benchmarks/Runtime.Benchmarks/bin/Release/net10.0/Runtime.Benchmarks.dll web [tasks] [seconds per route] [idle seconds]
+//     the web server in process over a cached database of tasks (default 1000000, 10 s, 30 s): req/s and
+//     p50/p99 of /api/state and /api/tasks with 100 clients, then CPU and memory of 100 idle /api/stream clients
+//   dotnet benchmarks/Runtime.Benchmarks/bin/Release/net10.0/Runtime.Benchmarks.dll web-db <tasks>
+//     only builds (or finds) that cached database
 // Prints plain tables on stdout.
 if (args.Length > 0 && args[0] == "run-once")
 {
     var host = args.Length > 1 ? string.Join(' ', args.Skip(1)) : $"dotnet {RepoPaths.ReleaseHostDll}";
     return RunOnceBenchmark.Run(host, Console.Out);
+}
+
+if (args.Length > 1 && args[0] == "web-db")
+{
+    WebDatabase.Prepare(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "web")
+{
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return await WebBenchmark.RunAsync(Arg(1, 1_000_000), TimeSpan.FromSeconds(Arg(2, 10)), TimeSpan.FromSeconds(Arg(3, 30)), Console.Out);
 }
 
 var sizeArgs = args.Length > 0 && args[0] == "store" ? args.Skip(1).ToArray() : args;

@@ -46,7 +46,18 @@ internal static class SchemaMigrations
         new("0003_task_store_hot_path_indexes", "add indexes for claim, recent tasks, latest attempt and bundle, running attempts and source dedupe", HotPathIndexesSql),
         new("0004_task_status_counts", "maintain task counts per status with triggers", StatusCountsSql),
         new("0005_task_cancel_requests", "record operator cancel requests of running attempts", CancelRequestsSql),
+        new("0006_task_status_updated_index", "add an index for the most recently updated tasks of one status", StatusUpdatedIndexSql),
     ];
+
+    /// <summary>
+    /// <c>GET /api/tasks?status=</c> lists the latest tasks of one status. Walking
+    /// <c>idx_tasks_updated_at</c> and skipping other statuses stops early only for a common status;
+    /// for a rare or empty one it read the whole index (a million tasks: about a second per request).
+    /// </summary>
+    private const string StatusUpdatedIndexSql = """
+        CREATE INDEX IF NOT EXISTS idx_tasks_status_updated_at
+          ON tasks (status, updated_at);
+        """;
 
     /// <summary>
     /// A cancel of a running task is a request the process running the attempt acts on (B27): it

@@ -10,13 +10,28 @@ internal sealed partial class TaskStore
     /// does; the latest attempt's adapter comes through <c>idx_task_attempts_task_latest</c>.
     /// </summary>
     internal const string ListTasksSql = $"""
-        SELECT {TaskColumns},
-          (SELECT a.adapter_id FROM task_attempts a WHERE a.task_id = tasks.task_id
-             ORDER BY a.started_at DESC, a.attempt_id DESC LIMIT 1) AS latest_adapter
+        SELECT {TaskColumns}, {LatestAdapterColumn}
         FROM tasks
-        WHERE ($status IS NULL OR status = $status)
         ORDER BY updated_at DESC, rowid DESC
         LIMIT $limit
+        """;
+
+    /// <summary>
+    /// The same for one status, through <c>idx_tasks_status_updated_at</c> (migration 0006). A
+    /// separate statement: with <c>$status IS NULL OR status = $status</c> the planner cannot use
+    /// the status prefix and walks every task of other statuses.
+    /// </summary>
+    internal const string ListTasksOfStatusSql = $"""
+        SELECT {TaskColumns}, {LatestAdapterColumn}
+        FROM tasks
+        WHERE status = $status
+        ORDER BY updated_at DESC, rowid DESC
+        LIMIT $limit
+        """;
+
+    private const string LatestAdapterColumn = """
+        (SELECT a.adapter_id FROM task_attempts a WHERE a.task_id = tasks.task_id
+             ORDER BY a.started_at DESC, a.attempt_id DESC LIMIT 1) AS latest_adapter
         """;
 
     private const string EventColumns = "id, event_type, task_id, attempt_id, detail_json, created_at";
@@ -24,7 +39,9 @@ internal sealed partial class TaskStore
     /// <summary>The most recently updated tasks, optionally of one status.</summary>
     public IReadOnlyList<ListedTask> ListTasks(int limit, string? status)
     {
-        using var command = _db.Command(ListTasksSql, ("$status", status), ("$limit", limit));
+        using var command = status is null
+            ? _db.Command(ListTasksSql, ("$limit", limit))
+            : _db.Command(ListTasksOfStatusSql, ("$status", status), ("$limit", limit));
         using var reader = command.ExecuteReader();
         var tasks = new List<ListedTask>();
         while (reader.Read())

@@ -32,6 +32,9 @@ internal sealed class WebServer : IAsyncDisposable
 
     public RuntimeCore Core { get; }
 
+    /// <summary>The application's services (tests and the benchmark reach the stream's broadcaster here).</summary>
+    internal IServiceProvider Services => _app.Services;
+
     /// <summary>The <c>--host</c> as given.</summary>
     public string Host { get; }
 

@@ -102,6 +102,21 @@ public sealed class QueryPlanTests
         }
     }
 
+    [Theory(Timeout = 60_000)]
+    [MemberData(nameof(Analyzed))]
+    public async Task TaskListQueries_Plan_WalkUpdatedAtWithoutSortingWithOrWithoutStatus(bool analyzed)
+    {
+        await Task.Yield();
+        using var harness = Populated(analyzed);
+
+        var all = StoreHarness.QueryPlan(harness.Db.Connection, TaskStore.ListTasksSql, ("$limit", 20));
+        var running = StoreHarness.QueryPlan(harness.Db.Connection, TaskStore.ListTasksOfStatusSql, ("$status", "running"), ("$limit", 20));
+
+        AssertIndexedWithoutSort(all, "idx_tasks_updated_at");
+        AssertIndexedWithoutSort(running, "idx_tasks_status_updated_at (status=?)");
+        Assert.Contains(running, line => line.Contains("idx_task_attempts_task_latest (task_id=?)", StringComparison.Ordinal));
+    }
+
     private static void AssertIndexedWithoutSort(List<string> plan, string index)
     {
         var text = string.Join("\n", plan);

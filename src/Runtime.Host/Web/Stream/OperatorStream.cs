@@ -46,5 +46,5 @@ internal static class OperatorStream
     }
 
     private static StreamBroadcaster Create(RuntimeCore core, OperatorStreamOptions options) =>
-        new(new StreamSource(core.Store, core.Config, core.Time), options, core.Time, core.Log);
+        new(new StreamSource(core.Store, core.Config, core.Pause), options, core.Time, core.Log);
 }

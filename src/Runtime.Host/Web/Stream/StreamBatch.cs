@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Operations;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Web.Stream;
@@ -12,7 +13,7 @@ internal sealed class StreamBatch
     private readonly JsonObject _status;
     private readonly JsonObject _state;
 
-    private StreamBatch(IReadOnlyList<RunEventRecord> events, JsonObject status, JsonObject state)
+    private StreamBatch(IReadOnlyList<RunEvent> events, JsonObject status, JsonObject state)
     {
         Events = events;
         _status = status;
@@ -21,14 +22,14 @@ internal sealed class StreamBatch
     }
 
     /// <summary>The events, oldest first; never empty.</summary>
-    public IReadOnlyList<RunEventRecord> Events { get; }
+    public IReadOnlyList<RunEvent> Events { get; }
 
     public long LastId => Events[^1].Id;
 
     /// <summary>The whole batch as one <c>events</c> frame.</summary>
     public byte[] Frame { get; }
 
-    public static StreamBatch Create(IReadOnlyList<RunEventRecord> events, (JsonObject Status, JsonObject State) snapshot)
+    public static StreamBatch Create(IReadOnlyList<RunEvent> events, (JsonObject Status, JsonObject State) snapshot)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -55,15 +56,9 @@ internal sealed class StreamBatch
         return fresh.Count == 0 ? null : Render(fresh);
     }
 
-    private byte[] Render(IReadOnlyList<RunEventRecord> events)
+    private byte[] Render(IReadOnlyList<RunEvent> events)
     {
-        var list = new JsonArray();
-        foreach (var record in events)
-        {
-            list.Add((JsonNode)StreamSource.EventJson(record));
-        }
-
-        var payload = new JsonObject { ["events"] = list, ["status"] = _status.DeepClone(), ["state"] = _state.DeepClone() };
+        var payload = new JsonObject { ["events"] = RunEventJson.ToJson(events), ["status"] = _status.DeepClone(), ["state"] = _state.DeepClone() };
         return SseFrame.Event(events[^1].Id, "events", payload);
     }
 }

@@ -114,11 +114,9 @@ public sealed class OperatorStreamFanOutTests
             await streams[^1].NextFrameAsync();
         }
 
-        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
-        {
-            await server.StopAsync(stopping.Token);
-            Assert.False(stopping.IsCancellationRequested);
-        }
+        // The server's own grace period is 5 s, after which Kestrel would abort the connections; a
+        // stream that ended on ApplicationStopping ends cleanly (a read returns end of stream) instead.
+        await server.StopAsync();
 
         foreach (var stream in streams)
         {

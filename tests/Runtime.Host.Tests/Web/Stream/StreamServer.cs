@@ -1,59 +1,47 @@
-using System.Net;
+using System.Text.Json.Nodes;
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Tests.TestSupport;
 using AgentRuntime.Host.Web.Stream;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AgentRuntime.Host.Tests.Web.Stream;
 
 /// <summary>
-/// A real Kestrel on <c>127.0.0.1:0</c> serving <c>/api/stream</c> over a <see cref="TestRuntime"/>'s
-/// SQLite state, with the stream's timings chosen by the test.
+/// The real operator web server (<see cref="WebServerFixture"/>, Kestrel on <c>127.0.0.1:0</c>) over a
+/// <see cref="TestRuntime"/>'s SQLite state, with the stream's timings chosen by the test and a
+/// client without a timeout for long-lived streams (each read has its own).
 /// </summary>
 internal sealed class StreamServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebServerFixture _fixture;
 
-    private StreamServer(WebApplication app, RuntimeCore core, Uri address)
+    private StreamServer(WebServerFixture fixture)
     {
-        _app = app;
-        Core = core;
-        Client = new HttpClient { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
+        _fixture = fixture;
+        Client = new HttpClient { BaseAddress = fixture.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    public RuntimeCore Core { get; }
+    public RuntimeCore Core => _fixture.Server.Core;
 
     public HttpClient Client { get; }
 
-    public StreamBroadcaster Broadcaster => _app.Services.GetRequiredService<StreamBroadcaster>();
+    public StreamBroadcaster Broadcaster => _fixture.Server.Services.GetRequiredService<StreamBroadcaster>();
 
     public static async Task<StreamServer> StartAsync(TestRuntime runtime, OperatorStreamOptions options, TimeProvider? time = null)
     {
-        runtime.Save();
-        var core = RuntimeCore.Open(runtime.ConfigPath, new CoreOptions(time ?? TimeProvider.System, TextWriter.Null), runtime.Directory.Path);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = runtime.Directory.Path });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(core);
-        builder.Services.AddOperatorStream(options);
-        var app = builder.Build();
-        app.MapOperatorStream();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new StreamServer(app, core, new Uri(address));
+        var serverOptions = WebServerFixture.Options(runtime) with
+        {
+            Core = new CoreOptions(time ?? TimeProvider.System, TextWriter.Null),
+            ConfigureServices = services => services.AddOperatorStream(options),
+        };
+        return new StreamServer(await WebServerFixture.StartAsync(runtime, serverOptions));
     }
 
     /// <summary>Queues a task through the operator intake service (it records <c>task_enqueued</c>).</summary>
     public async Task<string> IntakeAsync(string subject)
     {
-        var result = await Core.Intake.EnqueueAsync(System.Text.Json.Nodes.JsonNode.Parse($$"""{ "kind": "note", "source": "stream-test", "subject": "{{subject}}", "payload": {} }"""), CancellationToken.None);
-        return result.TaskId;
+        var input = new JsonObject { ["kind"] = "note", ["source"] = "stream-test", ["subject"] = subject, ["payload"] = new JsonObject() };
+        return (await Core.Intake.EnqueueAsync(input, CancellationToken.None)).TaskId;
     }
 
     /// <summary>Appends <paramref name="count"/> events straight to the log; returns the last id.</summary>
@@ -62,7 +50,7 @@ internal sealed class StreamServer : IAsyncDisposable
         long last = 0;
         for (var i = 0; i < count; i++)
         {
-            last = await Core.Store.RecordAsync("test_event", null, null, new System.Text.Json.Nodes.JsonObject { ["n"] = i }, CancellationToken.None);
+            last = await Core.Store.RecordAsync("test_event", null, null, new JsonObject { ["n"] = i }, CancellationToken.None);
         }
 
         return last;
@@ -70,13 +58,12 @@ internal sealed class StreamServer : IAsyncDisposable
 
     public Task<SseReader> OpenAsync(string path = "/api/stream", long? lastEventId = null) => SseReader.OpenAsync(Client, path, lastEventId);
 
-    /// <summary>Stops the host as SIGTERM would: ApplicationStopping first, then Kestrel drains.</summary>
-    public Task StopAsync(CancellationToken cancellationToken) => _app.StopAsync(cancellationToken);
+    /// <summary>Stops the server as SIGTERM does: ApplicationStopping first, then Kestrel drains.</summary>
+    public Task StopAsync() => _fixture.Server.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.DisposeAsync();
-        await Core.DisposeAsync();
+        await _fixture.DisposeAsync();
     }
 }
