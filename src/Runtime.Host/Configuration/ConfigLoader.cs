@@ -212,6 +212,7 @@ internal static class ConfigLoader
             }).ToList(),
             Plugins = BuildPlugins(root["plugins"] as JsonObject),
             Substrate = root["substrate"] as JsonObject,
+            Web = new WebSettings { TokenCredential = (root["web"] as JsonObject)?.GetString("tokenCredential") },
         };
     }
 

@@ -58,6 +58,13 @@ internal static class ConfigSchema
         }
 
         Expect(file, root, "substrate", "$.substrate", JsonValueKind.Object, "an object");
+
+        if (Expect(file, root, "web", "$.web", JsonValueKind.Object, "an object with tokenCredential") is JsonObject web
+            && Expect(file, web, "tokenCredential", "$.web.tokenCredential", JsonValueKind.String, "a credential id string") is JsonValue credential
+            && credential.GetValue<string>().Length == 0)
+        {
+            throw ConfigException.Invalid(file, "$.web.tokenCredential", "expected a credential id, got an empty string");
+        }
     }
 
     private static void CheckAdapter(string file, string id, JsonNode? value)

@@ -53,6 +53,9 @@ internal sealed record RuntimeConfig
     /// <summary>The <c>substrate</c> block, when present.</summary>
     public JsonObject? Substrate { get; init; }
 
+    /// <summary>New: the <c>web</c> block (the operator web server's settings).</summary>
+    public WebSettings Web { get; init; } = new();
+
     public AdapterEntry? FindAdapter(string id) => Adapters.FirstOrDefault(a => a.Id == id);
 
     public string? FindProfilePath(string id) =>

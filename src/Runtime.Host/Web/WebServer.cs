@@ -53,7 +53,7 @@ internal sealed class WebServer : IAsyncDisposable
         var core = RuntimeCore.Open(options.ConfigPath, options.Core, options.WorkingDirectory);
         try
         {
-            var access = WebToken.Access(core, address, options);
+            var access = await WebToken.AccessAsync(core.Config, address, options, cancellationToken).ConfigureAwait(false);
 
             // As the reference: the database is opened (and migrated) at start, not by the first request.
             core.Store.OpenConnection().Dispose();

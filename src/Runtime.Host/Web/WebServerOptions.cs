@@ -1,4 +1,5 @@
 using AgentRuntime.Host.Composition;
+using AgentRuntime.Plugins.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentRuntime.Host.Web;
@@ -30,6 +31,9 @@ internal sealed record WebServerOptions
 
     /// <summary>The value of <c>AGENT_RUNTIME_WEB_TOKEN</c> (the process passes its environment's; tests pass their own).</summary>
     public string? EnvironmentToken { get; init; }
+
+    /// <summary>Resolves <c>web.tokenCredential</c>; null means the credentials skill under <c>$HOME</c> run by <c>$AGENT_RUNTIME_BUN</c>.</summary>
+    public CredentialResolver? Credentials { get; init; }
 
     public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
 

@@ -56,6 +56,7 @@ function attemptView(attempt, number, keepLive) {
 function attemptDot(attempt) {
   if (attempt.status === 'running') return 'running';
   if (attempt.exit_status === 'ok') return 'completed';
+  if (attempt.exit_status === 'canceled') return 'operator_canceled';
   return attempt.exit_status === 'timeout' ? 'retryable_failure' : 'blocked';
 }
 
