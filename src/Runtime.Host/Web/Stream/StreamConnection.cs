@@ -20,6 +20,15 @@ internal sealed partial class StreamConnection(StreamBroadcaster broadcaster, Ht
     private async Task ServeAsync()
     {
         var response = context.Response;
+
+        // Join before the first read, so nothing committed from here on can fall between the backlog and the fan-out.
+        var subscription = broadcaster.Subscribe();
+        if (subscription is null)
+        {
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
 
@@ -32,14 +41,6 @@ internal sealed partial class StreamConnection(StreamBroadcaster broadcaster, Ht
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, broadcaster.Stopping);
         var token = ending.Token;
-
-        // Join before the first read, so nothing committed from here on can fall between the backlog and the fan-out.
-        var subscription = broadcaster.Subscribe();
-        if (subscription is null)
-        {
-            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return;
-        }
 
         try
         {
@@ -83,8 +84,7 @@ internal sealed partial class StreamConnection(StreamBroadcaster broadcaster, Ht
         }
     }
 
-    private ValueTask WriteAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
-        Flushed(context.Response.BodyWriter.WriteAsync(frame, cancellationToken));
-
-    private static async ValueTask Flushed(ValueTask<System.IO.Pipelines.FlushResult> write) => await write.ConfigureAwait(false);
+    /// <summary>Writes and flushes one frame: each must reach the browser now, not when a buffer fills.</summary>
+    private async ValueTask WriteAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
+        await context.Response.BodyWriter.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
 }
