@@ -45,7 +45,7 @@ internal sealed class WebServer : IAsyncDisposable
     public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
 
     /// <summary>Loads the config, opens the core, checks the token rule, binds and starts serving.</summary>
-    /// <exception cref="WebServerException">The bind address is not an IP, or no token is set off loopback.</exception>
+    /// <exception cref="WebServerException">The bind address is not an IP or cannot be bound, or no token is set off loopback.</exception>
     public static async Task<WebServer> StartAsync(WebServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -58,7 +58,16 @@ internal sealed class WebServer : IAsyncDisposable
             // As the reference: the database is opened (and migrated) at start, not by the first request.
             core.Store.OpenConnection().Dispose();
             var app = Build(core, access, address, options);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw new WebServerException($"cannot listen on {options.Host}:{options.Port}: {ex.Message} (pick another --port, or 0 for a free one)", ex);
+            }
+
             return new WebServer(app, core, options.Host, BoundPort(app));
         }
         catch
