@@ -8,7 +8,7 @@ namespace AgentRuntime.Ui.Tests;
 public sealed class CancelTests(BrowserFixture browser, UiServer server) : IClassFixture<UiServer>
 {
     [BrowserFact(Timeout = 180_000)]
-    public async Task Drawer_RunningTask_ShowsLiveOutputGrowAndCancelsIt()
+    public async Task Drawer_RunningTask_ShowsLiveOutputGrowCancelsItAndOpensItsEvidence()
     {
         await using var ui = await server.OpenAsync(browser.Browser);
         var taskId = await server.IntakeAsync("Long running job", adapter: "slow");
@@ -39,6 +39,11 @@ public sealed class CancelTests(BrowserFixture browser, UiServer server) : IClas
             await Expect(ui.ById("cancel-button")).ToBeHiddenAsync();
             await Expect(ui.ById("attempt-status")).ToHaveTextAsync("finished");
             await Screenshots.SaveAsync(ui.Page, "drawer-canceled");
+
+            await ui.Page.Locator("[data-testid='attempt-files'] [data-file='stdout']").ClickAsync();
+            await Expect(ui.ById("artifact-content")).ToContainTextAsync("tick 1");
+            await ui.Page.Locator("[data-testid='attempt-files'] [data-file='prompt']").ClickAsync();
+            await Expect(ui.ById("artifact-content")).ToContainTextAsync("Task subject: Long running job");
 
             using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await dispatcher.WaitForExitAsync(exit.Token);

@@ -79,4 +79,31 @@ public sealed class ControlTests(BrowserFixture browser, UiServer server) : ICla
         await ui.AssertNoReloadAndNoErrorsAsync();
     }
 
+    [BrowserFact(Timeout = 120_000)]
+    public async Task Drawer_ReplyToTask_QueuesAChildWhoseParentLinkOpensTheParent()
+    {
+        await using var ui = await server.OpenAsync(browser.Browser);
+        var parent = await server.IntakeAsync($"Parent {Guid.NewGuid():N}");
+        await ui.TaskCard(parent).ClickAsync();
+        await ui.ById("reply-button").ClickAsync();
+        await Expect(ui.ById("reply-input")).ToHaveValueAsync($"[re: {parent[..8]}] ");
+        await Expect(ui.ById("reply-input")).ToBeFocusedAsync();
+
+        await ui.ById("reply-input").PressSequentiallyAsync("follow up on this");
+        await ui.ById("reply-send").ClickAsync();
+
+        await Expect(ui.ById("reply-status")).ToContainTextAsync("queued");
+        var child = await ui.ById("reply-status").GetAttributeAsync("data-task-id");
+        await Expect(ui.TaskCard(child!)).ToContainTextAsync($"[re: {parent[..8]}] follow up on this");
+        var task = (await server.GetJsonAsync($"/api/tasks/{child}"))["task"]!;
+        Assert.Equal(parent, task["payload"]!["parent_id"]!.GetValue<string>());
+
+        await ui.TaskCard(child!).ClickAsync();
+        await ui.Page.Locator("[data-field='Parent'] [data-testid='task-link']").ClickAsync();
+
+        await Expect(ui.ById("drawer")).ToHaveAttributeAsync("data-task-id", parent);
+        await Expect(ui.ById("drawer-fields")).ToContainTextAsync(parent);
+        await Expect(ui.ById("drawer-children")).ToHaveTextAsync("1 child: 0 done, 0 running, 1 other");
+        await ui.AssertNoReloadAndNoErrorsAsync();
+    }
 }

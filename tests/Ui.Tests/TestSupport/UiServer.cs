@@ -41,6 +41,16 @@ public sealed class UiServer : IAsyncLifetime
         Api.BaseAddress = _web.BaseAddress;
     }
 
+    /// <summary>Stops the web process (SIGINT), runs <paramref name="whileDown"/>, and starts it again on the same port.</summary>
+    internal async Task RestartAsync(Func<Task> whileDown)
+    {
+        var port = Web.BaseAddress.Port;
+        await Web.DisposeAsync();
+        _web = null;
+        await whileDown();
+        _web = await WebProcess.StartAsync(Runtime.Directory.Path, Runtime.ConfigPath, port);
+    }
+
     public async Task DisposeAsync()
     {
         Api.Dispose();

@@ -7,8 +7,8 @@ using AgentRuntime.Host.Tests.TestSupport;
 namespace AgentRuntime.Ui.Tests.TestSupport;
 
 /// <summary>
-/// The real <c>agent-runtime web</c> process on <c>127.0.0.1</c>, port 0 (the kernel picks one); its
-/// address is read from the start line it prints. Disposing stops it with SIGINT, as an operator does.
+/// The real <c>agent-runtime web</c> process on <c>127.0.0.1</c>, by default on port 0 (the kernel picks
+/// one); its address is read from the start line it prints. Disposing stops it with SIGINT, as an operator does.
 /// </summary>
 internal sealed partial class WebProcess : IAsyncDisposable
 {
@@ -31,7 +31,7 @@ internal sealed partial class WebProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<WebProcess> StartAsync(string workingDirectory, string configPath)
+    public static async Task<WebProcess> StartAsync(string workingDirectory, string configPath, int port = 0)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,7 +41,7 @@ internal sealed partial class WebProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Repo.HostDll, "web", "--config", configPath, "--host", "127.0.0.1", "--port", "0" })
+        foreach (var arg in new[] { Repo.HostDll, "web", "--config", configPath, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(arg);
         }
@@ -63,10 +63,10 @@ internal sealed partial class WebProcess : IAsyncDisposable
                 all = web._stdout.AppendLine(e.Data).ToString();
             }
 
-            var port = PortField().Match(all);
-            if (port.Success)
+            var printed = PortField().Match(all);
+            if (printed.Success)
             {
-                started.TrySetResult(int.Parse(port.Groups[1].Value, CultureInfo.InvariantCulture));
+                started.TrySetResult(int.Parse(printed.Groups[1].Value, CultureInfo.InvariantCulture));
             }
         };
         web._process.ErrorDataReceived += (_, e) =>
@@ -81,8 +81,8 @@ internal sealed partial class WebProcess : IAsyncDisposable
 
         try
         {
-            var port = await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            web.BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+            var bound = await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            web.BaseAddress = new Uri($"http://127.0.0.1:{bound}/");
             return web;
         }
         catch

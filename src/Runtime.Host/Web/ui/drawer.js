@@ -18,7 +18,8 @@ export async function openTaskRef(ref) {
 
 export async function openTask(id) {
   if (!$('drawer').hidden && state.selectedId === id) return;
-  drawerReturnFocus = document.activeElement;
+  // A link inside the open drawer replaces its task; focus returns to what opened the drawer first.
+  if ($('drawer').hidden) drawerReturnFocus = document.activeElement;
   state.selectedId = id;
   state.detail = null;
   state.cancelPending = null;
@@ -27,6 +28,7 @@ export async function openTask(id) {
   $('drawer-backdrop').hidden = false;
   $('drawer').dataset.taskId = id;
   $('artifact-viewer').hidden = true;
+  $('attempts').replaceChildren(h('p', { class: 'empty', text: 'loading…' }));
   setDrawerStatus('');
   const cached = state.tasks.find((t) => t.task_id === id);
   if (cached) renderDetail({ task: cached, attempts: null });
