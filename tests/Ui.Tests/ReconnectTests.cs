@@ -18,6 +18,7 @@ public sealed class ReconnectTests(BrowserFixture browser, UiServer server) : IC
         {
             await Expect(ui.ById("connection")).ToHaveAttributeAsync("data-state", "reconnecting");
             await Expect(ui.ById("heartbeat")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("disconnected"));
+            await Expect(ui.ById("offline")).ToBeVisibleAsync();
             await Screenshots.SaveAsync(ui.Page, "server-down");
             queuedWhileDown = await server.IntakeAsync($"Queued while the server was down {Guid.NewGuid():N}");
         });
@@ -25,6 +26,7 @@ public sealed class ReconnectTests(BrowserFixture browser, UiServer server) : IC
         await Expect(ui.ById("connection")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 60_000 });
         await Expect(ui.TaskCard(queuedWhileDown!)).ToBeVisibleAsync();
         await Expect(ui.ById("heartbeat")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("disconnected"));
+        await Expect(ui.ById("offline")).ToBeHiddenAsync();
         await ui.AssertNoReloadAndNoErrorsAsync();
     }
 }

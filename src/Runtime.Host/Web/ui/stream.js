@@ -84,8 +84,11 @@ export async function heartbeat() {
   try {
     await api('/api/heartbeat');
     $('heartbeat').classList.remove('disconnected');
+    $('offline').hidden = true;
   } catch {
+    // Said in words too, not by colour alone.
     $('heartbeat').classList.add('disconnected');
+    $('offline').hidden = false;
   }
   renderLastEvent();
 }
