@@ -5,12 +5,14 @@ namespace AgentRuntime.Host.Tests.Architecture;
 
 /// <summary>
 /// The layering rules of CONTRIBUTING.md, checked on the built host: the core (everything but the
-/// CLI surface) names no CLI type, and only storage names a SQLite type.
+/// CLI and web surfaces) names no CLI, web or ASP.NET Core type, and only storage names a SQLite type.
 /// </summary>
 public sealed class LayeringTests
 {
     private const string Root = "AgentRuntime.Host";
     private const string Cli = "AgentRuntime.Host.Cli";
+    private const string Web = "AgentRuntime.Host.Web";
+    private const string AspNetCore = "Microsoft.AspNetCore";
     private const string Storage = "AgentRuntime.Host.Storage";
     private const string Sqlite = "Microsoft.Data.Sqlite";
 
@@ -24,6 +26,26 @@ public sealed class LayeringTests
             .GetResult();
 
         Assert.True(result.IsSuccessful, "core types that reference the CLI: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void Core_ReferencesNoWebOrAspNetCoreType()
+    {
+        var result = Types.InAssembly(typeof(RuntimeCore).Assembly)
+            .That().ResideInNamespace(Root)
+            .And().DoNotResideInNamespace(Cli)
+            .And().DoNotResideInNamespace(Web)
+            .ShouldNot().HaveDependencyOnAny(Web, AspNetCore)
+            .GetResult();
+
+        var offenders = (result.FailingTypeNames ?? []).Select(TopLevel).Distinct().Order(StringComparer.Ordinal);
+        Assert.True(result.IsSuccessful, "core types that reference the web surface or ASP.NET Core: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void Web_RuleSeesAspNetCore()
+    {
+        Assert.NotEmpty(Types.InAssembly(typeof(RuntimeCore).Assembly).That().ResideInNamespace(Web).And().HaveDependencyOn(AspNetCore).GetTypes());
     }
 
     [Fact]
