@@ -11,7 +11,10 @@ namespace AgentRuntime.Host.Operations;
 internal static class ArtifactService
 {
     /// <summary><c>{ path, type: "file" }</c>, or <c>{ path, type: "directory", entries }</c> with directories first, then by name.</summary>
-    public static JsonObject Describe(string relative, string realPath)
+    /// <param name="relative">The path relative to <c>artifactDir</c>, forward slashes.</param>
+    /// <param name="realPath">Where it really is.</param>
+    /// <param name="listed">Whether an entry (by its relative path) may be shown: a symlink out of the root is not, so its target's size and time stay unread.</param>
+    public static JsonObject Describe(string relative, string realPath, Func<string, bool> listed)
     {
         if (!Directory.Exists(realPath))
         {
@@ -19,19 +22,22 @@ internal static class ArtifactService
         }
 
         var entries = new DirectoryInfo(realPath).EnumerateFileSystemInfos()
+            .Where(e => e.LinkTarget is null || listed(Child(relative, e.Name)))
             .OrderBy(e => e is DirectoryInfo ? 0 : 1)
             .ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .Select(e => (JsonNode?)new JsonObject
             {
                 ["name"] = e.Name,
-                ["path"] = relative.Length == 0 ? e.Name : $"{relative}/{e.Name}",
+                ["path"] = Child(relative, e.Name),
                 ["type"] = e is DirectoryInfo ? "directory" : "file",
                 ["size"] = e is FileInfo file ? file.Length : 0,
                 ["updated_at"] = IsoTime.ToIso(new DateTimeOffset(e.LastWriteTimeUtc, TimeSpan.Zero)),
             });
         return new JsonObject { ["path"] = relative, ["type"] = "directory", ["entries"] = new JsonArray([.. entries]) };
     }
+
+    private static string Child(string relative, string name) => relative.Length == 0 ? name : $"{relative}/{name}";
 
     /// <summary><c>{ path, size, updated_at, content_type, content }</c> of a file (the content decoded as UTF-8).</summary>
     public static async Task<JsonObject> ReadAsync(string relative, string realPath, string contentType, CancellationToken cancellationToken)

@@ -42,6 +42,18 @@ public sealed class ArtifactApiTests
     }
 
     [Fact(Timeout = 60000)]
+    public async Task Artifacts_RootWithSymlinks_ListsLinksInsideTheRootAndLeavesOutThoseLeavingIt()
+    {
+        using var runtime = WithArtifacts();
+        await using var web = await WebServerFixture.StartAsync(runtime);
+
+        var root = await web.GetAsync("/api/artifacts");
+
+        Assert.Equal("", root.Json["path"]!.GetValue<string>());
+        Assert.Equal(["reports", "alias.txt"], root.Json["entries"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()));
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task Artifact_File_ContentWithTheTypeOfItsExtension()
     {
         using var runtime = WithArtifacts();

@@ -31,7 +31,7 @@ internal static class ArtifactEndpoints
         {
             PathStatus.Invalid => JsonText.BadRequest(Invalid),
             PathStatus.Missing => JsonText.BadRequest("artifact path not found"),
-            _ => JsonText.Ok(ArtifactService.Describe(path.Relative, path.RealPath!)),
+            _ => JsonText.Ok(ArtifactService.Describe(path.Relative, path.RealPath!, entry => Resolve(core, entry).Status == PathStatus.Found)),
         };
     }
 
