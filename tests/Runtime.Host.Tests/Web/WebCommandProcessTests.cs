@@ -16,19 +16,7 @@ public sealed class WebCommandProcessTests
     {
         using var runtime = new TestRuntime();
         runtime.Save();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = runtime.Directory.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { Repo.HostDll, "web", "--config", runtime.ConfigPath, "--port", "0" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var web = ChildProcess.Start(start);
+        using var web = Start(runtime, [], null);
         var stderr = web.StandardError.ReadToEndAsync();
         try
         {
@@ -44,21 +32,47 @@ public sealed class WebCommandProcessTests
             var state = await client.GetStringAsync(new Uri($"http://127.0.0.1:{port}/api/state"));
             Assert.Contains("\"runtime_name\": \"test-agent\"", state, StringComparison.Ordinal);
 
-            using (var kill = ChildProcess.Start("kill", $"-{signal}", web.Id.ToString(CultureInfo.InvariantCulture)))
-            {
-                await kill.WaitForExitAsync();
-            }
-
+            await SignalAsync(web, signal);
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await web.WaitForExitAsync(wait.Token);
             Assert.True(web.ExitCode == 0, $"exit {web.ExitCode}\n{await stderr}");
         }
         finally
         {
-            if (!web.HasExited)
-            {
-                web.Kill(entireProcessTree: true);
-            }
+            Stop(web);
+        }
+    }
+
+    [Fact(Timeout = 90000)]
+    public async Task Web_NonLoopbackWithTheEnvironmentToken_WritesNeedItAndReadsDoNot()
+    {
+        using var runtime = new TestRuntime();
+        runtime.Save();
+        using var web = Start(runtime, ["--host", "0.0.0.0"], new Dictionary<string, string> { ["AGENT_RUNTIME_WEB_TOKEN"] = "env-token" });
+        var stderr = web.StandardError.ReadToEndAsync();
+        try
+        {
+            var startLine = await ReadJsonDocumentAsync(web.StandardOutput);
+            Assert.Equal("0.0.0.0", startLine["host"]!.GetValue<string>());
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{startLine["port"]}"), Timeout = TimeSpan.FromSeconds(20) };
+
+            using var refused = await client.PostAsync(new Uri("/api/pause", UriKind.Relative), new StringContent("""{"paused":true}"""));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/pause") { Content = new StringContent("""{"paused":true}""") };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "env-token");
+            using var accepted = await client.SendAsync(request);
+            using var read = await client.GetAsync(new Uri("/api/pause", UriKind.Relative));
+
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, accepted.StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, read.StatusCode);
+            await SignalAsync(web, "TERM");
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await web.WaitForExitAsync(wait.Token);
+            Assert.True(web.ExitCode == 0, $"exit {web.ExitCode}\n{await stderr}");
+        }
+        finally
+        {
+            Stop(web);
         }
     }
 
@@ -74,6 +88,42 @@ public sealed class WebCommandProcessTests
         Assert.Contains("AGENT_RUNTIME_WEB_TOKEN", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("--allow-unauthenticated-writes", result.Stderr, StringComparison.Ordinal);
         Assert.Equal("", result.Stdout);
+    }
+
+    private static Process Start(TestRuntime runtime, string[] extra, Dictionary<string, string>? env)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = runtime.Directory.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Repo.HostDll, "web", "--config", runtime.ConfigPath, "--port", "0" }.Concat(extra))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in env ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
+        return ChildProcess.Start(start);
+    }
+
+    private static async Task SignalAsync(Process process, string signal)
+    {
+        using var kill = ChildProcess.Start("kill", $"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture));
+        await kill.WaitForExitAsync();
+    }
+
+    private static void Stop(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
     }
 
     /// <summary>Reads one pretty-printed JSON object (it ends with a line holding only <c>}</c>).</summary>
