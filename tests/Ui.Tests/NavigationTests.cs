@@ -70,4 +70,33 @@ public sealed class NavigationTests(BrowserFixture browser, UiServer server) : I
         await ui.AssertNoReloadAndNoErrorsAsync();
     }
 
+    [BrowserFact(Timeout = 120_000)]
+    public async Task Drawer_SummaryNamesATaskByIdPrefix_LinkOpensThatTask()
+    {
+        await using var ui = await server.OpenAsync(browser.Browser);
+        var referenced = await server.IntakeAsync($"Referenced {Guid.NewGuid():N}");
+        server.Runtime.AddScriptAdapter("refers", $$"""echo '{"status":"completed","operator_summary":"Follow-up is #{{referenced[..8]}}.","machine_status":"ok"}'""");
+        server.Runtime.Save();
+        // Above every other queued task, so this run-once claims it.
+        var reporter = await server.IntakeAsync($"Reporter {Guid.NewGuid():N}", adapter: "refers", priority: 9);
+        using (var dispatcher = server.StartRunOnce())
+        {
+            var stdout = dispatcher.StandardOutput.ReadToEndAsync();
+            var stderr = dispatcher.StandardError.ReadToEndAsync();
+            using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await dispatcher.WaitForExitAsync(exit.Token);
+            Assert.True(dispatcher.ExitCode == 0, $"run-once exit {dispatcher.ExitCode}\n{await stdout}\n{await stderr}");
+        }
+
+        await Expect(ui.TaskCard(reporter)).ToHaveAttributeAsync("data-status", "completed");
+        await ui.TaskCard(reporter).ClickAsync();
+        var link = ui.Page.Locator("[data-field='Operator Summary'] [data-testid='task-link']");
+        await Expect(link).ToHaveTextAsync($"#{referenced[..8]}");
+
+        await link.ClickAsync();
+
+        await Expect(ui.ById("drawer")).ToHaveAttributeAsync("data-task-id", referenced);
+        await Expect(ui.ById("drawer-fields")).ToContainTextAsync(referenced);
+        await ui.AssertNoReloadAndNoErrorsAsync();
+    }
 }

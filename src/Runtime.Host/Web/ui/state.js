@@ -16,8 +16,9 @@ export const FILTERS = {
   blocked: (t) => t.status === 'blocked' || t.status === 'retryable_failure',
   done: (t) => TERMINAL_DONE.has(t.status),
 };
-// A reference to a task in free text: "#" then an id of any form (UUID, prefix, digits, slug).
-export const TASK_REF = /#([A-Za-z0-9][A-Za-z0-9._:-]{2,})/g;
+// A reference to a task in free text: "#" then an id of any form (UUID, prefix, digits, slug); a
+// trailing full stop or colon is punctuation, not part of the id.
+export const TASK_REF = /#([A-Za-z0-9][A-Za-z0-9._:-]*[A-Za-z0-9])/g;
 export const SKILL_REF = /(?:^|\s)\/([A-Za-z][\w-]*)/g;
 
 export const state = {
