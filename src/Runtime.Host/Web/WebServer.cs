@@ -55,7 +55,10 @@ internal sealed class WebServer : IAsyncDisposable
         {
             var access = await WebToken.AccessAsync(core.Config, address, options, cancellationToken).ConfigureAwait(false);
 
-            // As the reference: the database is opened (and migrated) at start, not by the first request.
+            // As the reference: the database is opened (and migrated) at start, not by the first
+            // request. This also builds the core's store before requests run at once: the core's
+            // lazily built parts are not for concurrent first use. Requests use only the store
+            // (a pooled connection per unit of work), never the core's single shared connection.
             core.Store.OpenConnection().Dispose();
             var app = Build(core, access, address, options);
             try
