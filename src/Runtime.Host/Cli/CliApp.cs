@@ -37,6 +37,7 @@ internal static class CliApp
         root.Subcommands.Add(new SeedBacklogCommand(environment));
         root.Subcommands.Add(new ReportCommand(environment));
         root.Subcommands.Add(new WebCommand(environment));
+        root.Subcommands.Add(new ServeCommand(environment));
         return root;
     }
 
@@ -69,8 +70,8 @@ internal static class CliApp
                     // attempt time to stop its process tree (SIGKILL comes 5 s after SIGTERM) and to
                     // record the interrupted attempt before the process is made to exit. In process
                     // (tests), the host process's signals are not ours to take.
-                    // The web command takes the signals itself: a stopped server exits 0.
-                    ProcessTerminationTimeout = environment.HandleSignals && parse.CommandResult.Command is not WebCommand ? TimeSpan.FromSeconds(10) : null,
+                    // The web and serve commands take the signals themselves: a stopped server exits 0.
+                    ProcessTerminationTimeout = environment.HandleSignals && parse.CommandResult.Command is not (WebCommand or ServeCommand) ? TimeSpan.FromSeconds(10) : null,
                 },
                 cancellationToken).ConfigureAwait(false);
         }

@@ -25,6 +25,9 @@ internal sealed record AdapterEntry
 
     public string? Model => Settings.GetString("model");
 
+    /// <summary>New: at most this many attempts on this adapter at once (<c>maxConcurrent</c>); null is no limit of its own.</summary>
+    public int? MaxConcurrent => Settings.GetNumber("maxConcurrent") is { } limit ? (int)limit : null;
+
     /// <summary>
     /// The adapter kind a plugin must serve: the driver for <c>agent-cli</c>, otherwise the mode
     /// itself (<c>ollama-generate</c>, <c>script</c>, or a third-party kind). Null when it cannot be told.

@@ -202,6 +202,7 @@ internal static class ConfigLoader
             MaxAttempts = (int)Math.Floor(root.GetNumber("maxAttempts") ?? DefaultMaxAttempts),
             RetryBackoffSeconds = root.GetNumber("retryBackoffSeconds") ?? DefaultRetryBackoffSeconds,
             MaxRateLimitRetries = (int)Math.Floor(root.GetNumber("maxRateLimitRetries") ?? DefaultMaxRateLimitRetries),
+            MaxConcurrentAttempts = (int)(root.GetNumber("maxConcurrentAttempts") ?? 1),
             DefaultAdapterTimeout = TimeSpan.FromMilliseconds(root.GetNumber("defaultAdapterTimeoutMs") is { } ms && ms > 0 ? ms : DefaultAdapterTimeoutMs),
             Profiles = profiles.Select(p => KeyValuePair.Create(p.Key, p.Value!.GetValue<string>())).ToList(),
             Adapters = adapters.Select(a => new AdapterEntry

@@ -57,6 +57,7 @@ internal static class ConfigSchema
             ExpectStringArray(file, plugins, "disabled", "$.plugins.disabled", "an array of plugin names");
         }
 
+        ExpectPositiveInteger(file, root, "maxConcurrentAttempts", "$.maxConcurrentAttempts");
         Expect(file, root, "substrate", "$.substrate", JsonValueKind.Object, "an object");
 
         if (Expect(file, root, "web", "$.web", JsonValueKind.Object, "an object with tokenCredential") is JsonObject web
@@ -81,6 +82,7 @@ internal static class ConfigSchema
         }
 
         Expect(file, adapter, "timeoutMs", $"{path}.timeoutMs", JsonValueKind.Number, "a number of milliseconds");
+        ExpectPositiveInteger(file, adapter, "maxConcurrent", $"{path}.maxConcurrent");
         ExpectStringArray(file, adapter, "extraArgs", $"{path}.extraArgs", "an array of strings");
         if (adapter.TryGetPropertyValue("providerRequiresOpenAIAuth", out var auth) && auth is not null
             && auth.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
@@ -113,6 +115,16 @@ internal static class ConfigSchema
         }
 
         return value;
+    }
+
+    /// <summary>A count of attempts: a fraction or zero would silently mean something else, so it is refused.</summary>
+    private static void ExpectPositiveInteger(string file, JsonObject obj, string key, string path)
+    {
+        if (Expect(file, obj, key, path, JsonValueKind.Number, "an integer of at least 1") is JsonValue value
+            && (value.GetValue<double>() is var number && (number < 1 || number != Math.Floor(number) || number > int.MaxValue)))
+        {
+            throw ConfigException.Invalid(file, path, $"expected an integer of at least 1, got {value.ToJsonString()}");
+        }
     }
 
     private static void ExpectStringArray(string file, JsonObject obj, string key, string path, string expected)

@@ -42,6 +42,13 @@ internal sealed record RuntimeConfig
     /// </summary>
     public TimeSpan DefaultAdapterTimeout { get; init; } = TimeSpan.FromMilliseconds(ConfigLoader.DefaultAdapterTimeoutMs);
 
+    /// <summary>
+    /// New: how many attempts a resident dispatcher (<c>serve</c>) runs at once
+    /// (<c>maxConcurrentAttempts</c>, an integer of at least 1; default 1, the single-runner contract).
+    /// <c>run-once</c> always runs at most one.
+    /// </summary>
+    public int MaxConcurrentAttempts { get; init; } = 1;
+
     /// <summary>Profile id to absolute profile file path, in config order.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Profiles { get; init; }
 

@@ -141,6 +141,10 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
         }
 
         await RecordBundleAsync(task, attemptId, bundle, cancellationToken).ConfigureAwait(false);
+
+        // The adapter's maxConcurrent slot is held while it runs; a dispatcher stopped while this
+        // waits refunds the attempt as if it had been stopped running.
+        using var slot = services.AdapterSlots is { } slots ? await slots.EnterAsync(entry.Id, cancellationToken).ConfigureAwait(false) : null;
         return await ExecuteAsync(task, attemptId, profile, entry, adapter, bundle, cancellationToken).ConfigureAwait(false);
     }
 

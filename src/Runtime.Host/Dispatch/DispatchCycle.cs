@@ -55,10 +55,7 @@ internal sealed class DispatchCycle(DispatchServices services)
             _swept = true;
         }
 
-        foreach (var phase in PreClaimPhases)
-        {
-            await RunPhaseAsync(phase, cancellationToken).ConfigureAwait(false);
-        }
+        await RunPhasesAsync(cancellationToken).ConfigureAwait(false);
 
         var claimed = await services.Queue.ClaimAsync(cancellationToken).ConfigureAwait(false);
         if (claimed is null)
@@ -68,6 +65,15 @@ internal sealed class DispatchCycle(DispatchServices services)
         }
 
         return await new AttemptPipeline(services).RunAsync(claimed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the pre-claim phases on their own (a resident dispatcher runs them on its own cadence, not before every claim).</summary>
+    public async Task RunPhasesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var phase in PreClaimPhases)
+        {
+            await RunPhaseAsync(phase, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ internal sealed record DispatchServices
     /// <summary>Adapter probe results, shared by this dispatcher's attempts.</summary>
     public AdapterProbeCache ProbeCache { get; init; } = new();
 
+    /// <summary>Per-adapter <c>maxConcurrent</c> limits for a dispatcher that runs attempts at once; null (one attempt at a time) waits for none.</summary>
+    public AdapterSlots? AdapterSlots { get; init; }
+
     public required RunLog RunLog { get; init; }
 
     public required ILogger Log { get; init; }

@@ -46,6 +46,10 @@ internal sealed class SqliteRuntimeStore : ITaskQueue, IAttemptLog, IEventLog, I
 
     public Task<ClaimedTask?> ClaimAsync(CancellationToken cancellationToken) => WriteAsync(s => s.Claim(), cancellationToken);
 
+    /// <summary>As <see cref="ClaimAsync(CancellationToken)"/>, passing over tasks that ask for one of <paramref name="excludedAdapters"/>.</summary>
+    public Task<ClaimedTask?> ClaimAsync(IReadOnlyCollection<string> excludedAdapters, CancellationToken cancellationToken) =>
+        WriteAsync(s => s.Claim(excludedAdapters), cancellationToken);
+
     public Task<FencedWrite> FinalizeAsync(TaskFinalization finalization, CancellationToken cancellationToken) =>
         WriteAsync(s => s.TryFinalize(finalization), cancellationToken);
 

@@ -32,13 +32,21 @@ internal sealed partial class TaskStore
     /// <c>running</c>, counts the attempt, inserts a running attempt and records <c>task_claimed</c>.
     /// Returns null when nothing is claimable.
     /// </summary>
-    public ClaimedTask? Claim() => _db.InTransaction(() =>
+    public ClaimedTask? Claim() => Claim([]);
+
+    /// <summary>
+    /// As <see cref="Claim()"/>, passing over tasks that ask for one of <paramref name="excludedAdapters"/>
+    /// (adapters at their <c>maxConcurrent</c> limit), so they wait in the queue without holding up
+    /// the tasks of other adapters behind them.
+    /// </summary>
+    public ClaimedTask? Claim(IReadOnlyCollection<string> excludedAdapters) => _db.InTransaction(() =>
     {
+        ArgumentNullException.ThrowIfNull(excludedAdapters);
         var now = Now();
         long rowid;
         string taskId;
         string requestedAdapter;
-        using (var select = _db.Command(ClaimSelectSql, ("$now", now)))
+        using (var select = ClaimSelect(now, excludedAdapters))
         using (var reader = select.ExecuteReader())
         {
             if (!reader.Read())
@@ -73,6 +81,23 @@ internal sealed partial class TaskStore
         RecordEvent("task_claimed", taskId, attemptId, new JsonObject { ["runner_id"] = Options.RunnerId });
         return new ClaimedTask { Task = GetTask(taskId)!, Attempt = GetAttempt(attemptId)! };
     });
+
+    private Microsoft.Data.Sqlite.SqliteCommand ClaimSelect(string now, IReadOnlyCollection<string> excludedAdapters)
+    {
+        if (excludedAdapters.Count == 0)
+        {
+            return _db.Command(ClaimSelectSql, ("$now", now));
+        }
+
+        // The extra term only filters rows the partial index yields; the walk stays the same.
+        var names = excludedAdapters.Select((_, i) => $"$x{i}").ToList();
+        var sql = ClaimSelectSql.Replace(
+            "AND attempt_count < max_attempts",
+            $"AND attempt_count < max_attempts AND requested_adapter NOT IN ({string.Join(", ", names)})",
+            StringComparison.Ordinal);
+        var parameters = excludedAdapters.Select((id, i) => (names[i], (object?)id)).Prepend(("$now", now)).ToArray();
+        return _db.Command(sql, parameters);
+    }
 
     /// <summary>Records the adapter chosen for an attempt (spec §3.6 "update attempt adapter").</summary>
     public void UpdateAttemptAdapter(string attemptId, string adapterId, string adapterKind, string? model)

@@ -14,7 +14,7 @@ namespace AgentRuntime.Host.Web;
 
 /// <summary>
 /// The operator web server (spec §2): Kestrel with the LAN API and the embedded UI over one runtime
-/// core. It never dispatches. Start it with <see cref="StartAsync"/>; dispose it to stop it (open
+/// core; on its own it never dispatches (<c>serve</c> adds its dispatcher through <see cref="WebServerOptions.ConfigureHost"/>). Start it with <see cref="StartAsync(WebServerOptions, CancellationToken)"/>; dispose it to stop it (open
 /// streams end as the application's stopping token fires) and close the database.
 /// </summary>
 internal sealed class WebServer : IAsyncDisposable
@@ -46,11 +46,24 @@ internal sealed class WebServer : IAsyncDisposable
 
     /// <summary>Loads the config, opens the core, checks the token rule, binds and starts serving.</summary>
     /// <exception cref="WebServerException">The bind address is not an IP or cannot be bound, or no token is set off loopback.</exception>
-    public static async Task<WebServer> StartAsync(WebServerOptions options, CancellationToken cancellationToken)
+    public static Task<WebServer> StartAsync(WebServerOptions options, CancellationToken cancellationToken) => StartAsync(options, null, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(WebServerOptions, CancellationToken)"/> over a core already opened (<c>serve</c>'s); the server owns it from here, and disposes it on failure too.</summary>
+    public static async Task<WebServer> StartAsync(WebServerOptions options, RuntimeCore? opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var address = BindAddress.Resolve(options.Host);
-        var core = RuntimeCore.Open(options.ConfigPath, options.Core, options.WorkingDirectory);
+        IPAddress address;
+        try
+        {
+            address = BindAddress.Resolve(options.Host);
+        }
+        catch when (opened is not null)
+        {
+            await opened.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var core = opened ?? RuntimeCore.Open(options.ConfigPath, options.Core, options.WorkingDirectory);
         try
         {
             var access = await WebToken.AccessAsync(core.Config, address, options, cancellationToken).ConfigureAwait(false);
@@ -88,6 +101,7 @@ internal sealed class WebServer : IAsyncDisposable
         builder.Services.AddSingleton(core);
         builder.Services.AddSingleton(access);
         options.ConfigureServices?.Invoke(builder.Services);
+        options.ConfigureHost?.Invoke(builder);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(address, options.Port);

@@ -1,6 +1,7 @@
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Plugins.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AgentRuntime.Host.Web;
 
@@ -38,6 +39,9 @@ internal sealed record WebServerOptions
     public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
 
     public CoreOptions Core { get; init; } = CoreOptions.Default;
+
+    /// <summary>Further host configuration before the app is built (<c>serve</c> adds its dispatcher with it).</summary>
+    public Action<IHostApplicationBuilder>? ConfigureHost { get; init; }
 
     /// <summary>Extra service registrations before the app is built (tests tune the stream's intervals with it).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }

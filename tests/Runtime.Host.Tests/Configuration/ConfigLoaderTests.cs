@@ -55,6 +55,22 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ConcurrencySettings_DefaultToOneAtATimeAndReadWhenGiven()
+    {
+        var defaults = ConfigLoader.Load(_dir.Write("a/runtime.json", BaseConfig), "/");
+        Assert.Equal(1, defaults.MaxConcurrentAttempts);
+        Assert.Null(defaults.FindAdapter("a1")!.MaxConcurrent);
+
+        var set = BaseConfig
+            .Replace("\"maxAttempts\": 3,", "\"maxAttempts\": 3, \"maxConcurrentAttempts\": 4,", StringComparison.Ordinal)
+            .Replace("\"timeoutMs\": 1000, \"envFile\"", "\"timeoutMs\": 1000, \"maxConcurrent\": 2, \"envFile\"", StringComparison.Ordinal);
+        var config = ConfigLoader.Load(_dir.Write("b/runtime.json", set), "/");
+        Assert.Equal(4, config.MaxConcurrentAttempts);
+        Assert.Equal(2, config.FindAdapter("a1")!.MaxConcurrent);
+        Assert.Null(config.FindAdapter("a2")!.MaxConcurrent);
+    }
+
+    [Fact]
     public void Load_ExtendsChain_MergesPerSpecRules()
     {
         _dir.Write("base/runtime.json", BaseConfig);
@@ -141,6 +157,10 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("""{ "adapters": { "x": { "mode": "script", "extraArgs": ["a", 2] } } }""", "$.adapters.x.extraArgs[1]: expected a string, got a number")]
     [InlineData("""{ "adapters": { "x": { "mode": "script", "env": { "A": true } } } }""", "$.adapters.x.env.A: expected a string, got a boolean")]
     [InlineData("""{ "plugins": { "disabled": "Hermes" } }""", "$.plugins.disabled: expected an array of plugin names, got a string")]
+    [InlineData("""{ "maxConcurrentAttempts": 0 }""", "$.maxConcurrentAttempts: expected an integer of at least 1, got 0")]
+    [InlineData("""{ "maxConcurrentAttempts": 2.5 }""", "$.maxConcurrentAttempts: expected an integer of at least 1, got 2.5")]
+    [InlineData("""{ "maxConcurrentAttempts": "4" }""", "$.maxConcurrentAttempts: expected an integer of at least 1, got a string")]
+    [InlineData("""{ "adapters": { "x": { "mode": "script", "maxConcurrent": -1 } } }""", "$.adapters.x.maxConcurrent: expected an integer of at least 1, got -1")]
     public void Load_WrongTypes_NameFileJsonPathAndExpectation(string json, string expected)
     {
         var path = _dir.Write("bad.json", json);

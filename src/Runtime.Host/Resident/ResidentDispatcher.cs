@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Composition;
+using AgentRuntime.Host.Dispatch;
+using Microsoft.Extensions.Hosting;
+
+namespace AgentRuntime.Host.Resident;
+
+/// <summary>
+/// The resident dispatcher of <c>serve</c>: the boot sweep once, then claims whenever there is room
+/// (up to <c>maxConcurrentAttempts</c>, each attempt through the one <see cref="AttemptPipeline"/>)
+/// and sleeps until there may be work again. The caller holds the dispatch lock for its lifetime.
+/// <para>
+/// How it wakes, without busy polling: every <see cref="Tick"/> it reads <c>PRAGMA data_version</c>
+/// on one held connection (<see cref="DataVersionWatch"/>), which changes when any other connection
+/// commits — CLI <c>intake</c> in another process, the web API in this one, a sensor event, a
+/// workflow step — so new work is seen within one tick, and the read costs microseconds and no
+/// table access; it runs on a thread of its own that sleeps in the kernel between looks
+/// (<see cref="IdleWaiter"/>). A timer covers what no commit announces: the next <c>available_at</c>
+/// of a waiting task (a backoff expiring) and the next schedule due time. An attempt finishing
+/// wakes it directly.
+/// inotify on the database files was rejected: WAL writes touch <c>-wal</c>/<c>-shm</c> unpredictably
+/// and it does not see writers on other hosts' mounts; a plain poll of the claim query would cost
+/// a write transaction per poll.
+/// </para>
+/// Schedules and workflow evaluation run at start, when a schedule comes due, after an attempt
+/// finishes, after another connection's commit (at most every <see cref="PhaseGap"/>) and every
+/// <see cref="PhaseInterval"/> — not before every claim.
+/// </summary>
+internal sealed partial class ResidentDispatcher : BackgroundService
+{
+    /// <summary>How often the database's change counter and the pause file are looked at while idle.</summary>
+    public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>The cadence of schedule and workflow evaluation when nothing else prompts it (workflow rules that depend on time alone).</summary>
+    public static readonly TimeSpan PhaseInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// After a commit by another connection (a workflow created or moved, a task queued), schedule
+    /// and workflow evaluation run again, but at most this often, so a busy queue does not pay for
+    /// them at every claim.
+    /// </summary>
+    public static readonly TimeSpan PhaseGap = TimeSpan.FromMilliseconds(250);
+
+    private readonly RuntimeCore _core;
+    private readonly DispatchServices _services;
+    private readonly DispatchCycle _phases;
+    private readonly AdapterSlots _slots;
+    private readonly IdleWaiter _waiter = new(Tick);
+    private volatile bool _phasesDue = true;
+    private volatile bool _changed;
+
+    public ResidentDispatcher(RuntimeCore core)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        _core = core;
+        _slots = new AdapterSlots(core.Config);
+        _services = core.Dispatch() with { AdapterSlots = _slots };
+        _phases = core.CreateDispatchCycle();
+        MaxConcurrentAttempts = core.Config.MaxConcurrentAttempts;
+    }
+
+    public int MaxConcurrentAttempts { get; }
+
+    private TimeProvider Time => _services.Time;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await _services.Queue.BootSweepAsync(runnerId => RunnerLiveness.IsGone(runnerId, _services.RunnerId), stoppingToken).ConfigureAwait(false);
+            using var watch = new DataVersionWatch(_core.Store.OpenConnection());
+            try
+            {
+                await LoopAsync(watch, stoppingToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Its thread looks at the watch: stopped before the watch's connection closes.
+                _waiter.Stop();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the running attempts see the same token and requeue their tasks.
+        }
+        finally
+        {
+            await DrainAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task LoopAsync(DataVersionWatch watch, CancellationToken stoppingToken)
+    {
+        var pauseFile = new PauseFile(_core.Config.StateDir, Time);
+        var lastPhases = DateTimeOffset.MinValue;
+        DateTimeOffset? lastScheduleRun = null;
+        bool? wasPaused = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = Time.GetUtcNow();
+            var scheduleDue = _core.Store.Read(s => s.NextScheduleDueAt());
+
+            // A schedule that stays due (its row cannot be fired) is retried on the cadence, not every tick.
+            var scheduleFires = scheduleDue <= now && scheduleDue != lastScheduleRun;
+            var changeSeen = _changed && now >= lastPhases + PhaseGap;
+            if (_phasesDue || changeSeen || scheduleFires || now >= lastPhases + PhaseInterval)
+            {
+                _phasesDue = false;
+                _changed = false;
+                lastScheduleRun = scheduleDue <= now ? scheduleDue : null;
+                await _phases.RunPhasesAsync(stoppingToken).ConfigureAwait(false);
+                lastPhases = Time.GetUtcNow();
+                scheduleDue = _core.Store.Read(s => s.NextScheduleDueAt());
+            }
+
+            var pause = pauseFile.Read();
+            if (pause.Paused != wasPaused)
+            {
+                wasPaused = pause.Paused;
+                await RecordPauseAsync(pause.Paused, pause.Reason, stoppingToken).ConfigureAwait(false);
+            }
+
+            DateTimeOffset? taskDue = null;
+            if (!pause.Paused && await ClaimWhileRoomAsync(stoppingToken).ConfigureAwait(false))
+            {
+                taskDue = _core.Store.Read(s => s.NextAvailableAt());
+            }
+
+            var wakeAt = Earliest(lastPhases + PhaseInterval, scheduleDue > now ? scheduleDue : null, taskDue, _changed ? lastPhases + PhaseGap : null);
+            await WaitAsync(watch, pauseFile.Path, pause.Paused, wakeAt, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sleeps until a commit by another connection, an attempt finishing, the pause file changing, or <paramref name="wakeAt"/>.</summary>
+    private Task WaitAsync(DataVersionWatch watch, string pausePath, bool paused, DateTimeOffset wakeAt, CancellationToken stoppingToken)
+    {
+        return _waiter.WaitAsync(ShouldWake, stoppingToken);
+
+        bool ShouldWake()
+        {
+            if (watch.Changed())
+            {
+                _changed = true;
+                return true;
+            }
+
+            return File.Exists(pausePath) != paused || Time.GetUtcNow() >= wakeAt;
+        }
+    }
+
+    private async Task RecordPauseAsync(bool paused, string? reason, CancellationToken cancellationToken)
+    {
+        if (paused)
+        {
+            _services.Log.Information("Dispatch is paused ({Reason}); claiming nothing until it is resumed", reason);
+            await _services.Events.RecordAsync("dispatch_paused", null, null, new JsonObject { ["runner_id"] = _services.RunnerId, ["reason"] = reason }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset first, params DateTimeOffset?[] others) =>
+        others.Aggregate(first, (earliest, next) => next is { } at && at < earliest ? at : earliest);
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _waiter.Dispose();
+        _slots.Dispose();
+    }
+}

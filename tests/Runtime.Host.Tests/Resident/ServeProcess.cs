@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using AgentRuntime.Host.Tests.TestSupport;
+
+namespace AgentRuntime.Host.Tests.Resident;
+
+/// <summary>A real <c>agent-runtime serve</c> process over a <see cref="TestRuntime"/>: started, signalled, and killed whatever happens.</summary>
+internal sealed class ServeProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _stderr;
+
+    private ServeProcess(Process process)
+    {
+        _process = process;
+        _stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    public int Id => _process.Id;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts <c>serve --no-web</c> (plus <paramref name="extra"/>) and returns once it printed its start line.</summary>
+    public static async Task<(ServeProcess Serve, JsonObject StartLine)> StartAsync(TestRuntime runtime, params string[] extra)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = runtime.Directory.Path,
+        };
+        foreach (var arg in new[] { Repo.HostDll, "serve", "--config", runtime.ConfigPath }.Concat(extra.Length == 0 ? ["--no-web"] : extra))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var serve = new ServeProcess(ChildProcess.Start(start));
+        try
+        {
+            return (serve, await serve.ReadStartLineAsync());
+        }
+        catch
+        {
+            serve.Dispose();
+            throw;
+        }
+    }
+
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = ChildProcess.Start("kill", $"-{signal}", Id.ToString(CultureInfo.InvariantCulture));
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the exit; false when it did not exit within <paramref name="limit"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan limit)
+    {
+        using var wait = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>What it wrote on stderr (its log); only once it has exited.</summary>
+    public Task<string> StderrAsync() => _stderr;
+
+    private async Task<JsonObject> ReadStartLineAsync()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var text = new StringBuilder();
+        while (await _process.StandardOutput.ReadLineAsync(limit.Token) is { } line)
+        {
+            text.AppendLine(line);
+            if (line == "}")
+            {
+                return JsonNode.Parse(text.ToString())!.AsObject();
+            }
+        }
+
+        throw new InvalidOperationException($"serve printed no start line:\n{text}\n{await _stderr}");
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+    }
+}
