@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Dispatch;
+using AgentRuntime.Host.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace AgentRuntime.Host.Resident;

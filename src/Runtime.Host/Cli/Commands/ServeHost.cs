@@ -1,10 +1,11 @@
 using AgentRuntime.Host.Composition;
+using AgentRuntime.Host.Resident;
 using AgentRuntime.Host.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
-namespace AgentRuntime.Host.Resident;
+namespace AgentRuntime.Host.Cli.Commands;
 
 /// <summary>
 /// The one place where the host of <c>serve</c> is configured, with the web server (a

@@ -1,6 +1,6 @@
-using AgentRuntime.Host.Storage;
+using Microsoft.Data.Sqlite;
 
-namespace AgentRuntime.Host.Resident;
+namespace AgentRuntime.Host.Storage;
 
 /// <summary>
 /// Notices commits to the runtime database by any other connection, in this process or another
@@ -11,7 +11,7 @@ namespace AgentRuntime.Host.Resident;
 internal sealed class DataVersionWatch : IDisposable
 {
     private readonly RuntimeDatabase _db;
-    private readonly Microsoft.Data.Sqlite.SqliteCommand _read;
+    private readonly SqliteCommand _read;
     private long _last;
 
     public DataVersionWatch(RuntimeDatabase db)
