@@ -14,8 +14,29 @@ internal static class SuiteCommand
         output.WriteLine($"suite: {published}/agent-runtime, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         OneShotSuite.Run(published, Number("--runs", 15), Number("--warmups", 2), output);
         ClaimLatency.Run(Number("--claims", 2000), output);
+        RunServe(published, args, output);
         output.WriteLine($"load average at the end: {LoadAverage()}");
         output.Flush();
+        return 0;
+    }
+
+    /// <summary>The serve part alone (mode <c>serve</c>), or after the one-shot part of the suite.</summary>
+    public static int RunServe(string published, string[] args, TextWriter output)
+    {
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Number(string name, int fallback) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+        try
+        {
+            Cli.Published(published).Run(Path.GetTempPath(), "unused.json", "serve", "--help");
+        }
+        catch (InvalidOperationException)
+        {
+            output.WriteLine("serve not measured: this published host has no serve command");
+            return 0;
+        }
+
+        ServeBenchmark.Run(published, Number("--serve-tasks", 500), Number("--latency-tasks", 50), TimeSpan.FromSeconds(Number("--idle", 20)), output);
+        output.WriteLine($"load average after serve: {LoadAverage()}");
         return 0;
     }
 
