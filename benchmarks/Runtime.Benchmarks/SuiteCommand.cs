@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace AgentRuntime.Benchmarks;
+
+/// <summary>The <c>suite</c> mode: its options, the machine it ran on, then each part of the suite.</summary>
+internal static class SuiteCommand
+{
+    public static int Run(string[] args, TextWriter output)
+    {
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Number(string name, int fallback) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+        var published = PublishedFolder.Resolve(Option("--published"), output);
+        output.WriteLine($"suite: {published}/agent-runtime, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        OneShotSuite.Run(published, Number("--runs", 15), Number("--warmups", 2), output);
+        ClaimLatency.Run(Number("--claims", 2000), output);
+        output.WriteLine($"load average at the end: {LoadAverage()}");
+        output.Flush();
+        return 0;
+    }
+
+    public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+}
