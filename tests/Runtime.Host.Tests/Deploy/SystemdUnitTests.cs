@@ -56,6 +56,6 @@ public sealed class SystemdUnitTests
         Assert.Equal(["SIGTERM"], settings["KillSignal"]);
         Assert.Equal(["on-failure"], settings["Restart"]);
         Assert.Single(settings["WatchdogSec"]);
-        Assert.Matches(@"/publish/agent-runtime serve --config \$\{RUNTIME_CONFIG\}$", Assert.Single(settings["ExecStart"]));
+        Assert.Matches(@"^%h/agent-runtime/publish/agent-runtime serve --config \$\{RUNTIME_CONFIG\} --host 0\.0\.0\.0 --port 4314$", Assert.Single(settings["ExecStart"]));
     }
 }
