@@ -23,7 +23,8 @@ internal static class OneShotSuite
         using var bunRuntime = bun is null ? null : new SuiteRuntime(million, copyMillion: true);
 
         output.WriteLine($"whole process, {runs} runs after {warmUps} warm-ups; ms; peak RSS MB (max of the runs{(WholeProcess.ExactRss ? ", wait4 ru_maxrss via /usr/bin/time" : ", ~ = VmHWM polled, a lower bound")})");
-        output.WriteLine($"{"command",-30} {"median",9} {"min",8} {"max",8} {"RSS MB",7}   {"bun median",10} {"min",8} {"max",8} {"RSS MB",7}  {"ratio",6}");
+        var header = $"{"command",-30} {"median",9} {"min",8} {"max",8} {"RSS MB",7}";
+        output.WriteLine(bun is null ? header : header + $"   {"bun median",10} {"min",8} {"max",8} {"RSS MB",7}  {"ratio",6}");
         foreach (var (name, measure) in Cases())
         {
             var ourSamples = Repeat(runs, warmUps, () => measure(ours, ourRuntime));

@@ -114,7 +114,7 @@ internal static class ServeBenchmark
     {
         if (serve.HasExited || clock.Elapsed > limit)
         {
-            throw new InvalidOperationException(serve.HasExited ? "serve exited early" : $"serve did not finish within {limit}");
+            throw new InvalidOperationException(serve.HasExited ? $"serve exited early: {serve.LastErrors}" : $"serve did not finish within {limit}");
         }
 
         Sleep(Poll);

@@ -14,6 +14,8 @@ internal sealed class ServeProcess : IDisposable
 
     private readonly Process _process;
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stderr = new();
+
     public ServeProcess(string publishedFolder, string workingDirectory, string config)
     {
         var start = new ProcessStartInfo(Path.Combine(publishedFolder, "agent-runtime"))
@@ -34,12 +36,21 @@ internal sealed class ServeProcess : IDisposable
 #pragma warning restore RS0030
         _process.StandardInput.Close();
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            // The last lines only: enough to say why serve stopped.
+            if (e.Data is not null && (_stderr.Count < 20 || _stderr.TryDequeue(out string? _)))
+            {
+                _stderr.Enqueue(e.Data);
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
 
     public bool HasExited => _process.HasExited;
+
+    public string LastErrors => string.Join('\n', _stderr);
 
     public double PeakRssMb => WholeProcess.ReadHighWaterMark(_process.Id) / 1024.0;
 

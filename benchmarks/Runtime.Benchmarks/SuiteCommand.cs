@@ -25,11 +25,9 @@ internal static class SuiteCommand
     {
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         int Number(string name, int fallback) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
-        try
-        {
-            Cli.Published(published).Run(Path.GetTempPath(), "unused.json", "serve", "--help");
-        }
-        catch (InvalidOperationException)
+        // The command list of the root help; an unknown "serve --help" would print the root help and exit 0 as well.
+        WholeProcess.Run([Path.Combine(published, "agent-runtime"), "--help"], Path.GetTempPath(), out var help);
+        if (!help.Split('\n').Any(line => line.StartsWith("  serve ", StringComparison.Ordinal)))
         {
             output.WriteLine("serve not measured: this published host has no serve command");
             return 0;
