@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (called by .ci/run). Idempotent: a package whose marker
+# Installs the Debian packages the tests need (called by .ci/run): chromium for the browser tests,
+# systemd for `systemd-analyze verify` of the units in deploy/systemd. Idempotent: a package whose marker
 # file exists is skipped, and `apt-get update` runs only when something is missing.
 # One package a line: "<debian package> <file that exists once it is installed>".
 set -euo pipefail
 
 packages=(
   "chromium /usr/bin/chromium"
+  "systemd /usr/bin/systemd-analyze"
 )
 
 missing=()

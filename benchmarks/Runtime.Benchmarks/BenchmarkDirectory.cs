@@ -8,7 +8,8 @@ internal sealed class BenchmarkDirectory : IDisposable
     public string DbPath => System.IO.Path.Combine(Path, "state", "runtime.db");
 
     /// <param name="dbPath">The database file; default a fresh one in this directory's <c>state/</c>.</param>
-    public string WriteConfig(string dbPath = "./state/runtime.db")
+    /// <param name="maxConcurrentAttempts">Written only above 1, so a runtime without the key reads the config too.</param>
+    public string WriteConfig(string dbPath = "./state/runtime.db", int maxConcurrentAttempts = 1)
     {
         Directory.CreateDirectory(System.IO.Path.Combine(Path, "profiles"));
         File.WriteAllText(System.IO.Path.Combine(Path, "profiles", "bench.json"), """
@@ -26,7 +27,7 @@ internal sealed class BenchmarkDirectory : IDisposable
               "runtimeName": "bench", "runtimePolicy": "Benchmark runtime.",
               "stateDir": "./state", "logDir": "./state/logs", "artifactDir": "./state/artifacts",
               "dbPath": {{System.Text.Json.JsonSerializer.Serialize(dbPath)}}, "lockPath": "./state/dispatch.lock",
-              "defaultProfile": "bench", "defaultAdapter": "heartbeat", "maxAttempts": 2, "retryBackoffSeconds": 60,
+              "defaultProfile": "bench", "defaultAdapter": "heartbeat", "maxAttempts": 2, "retryBackoffSeconds": 60,{{(maxConcurrentAttempts > 1 ? $" \"maxConcurrentAttempts\": {maxConcurrentAttempts}," : "")}}
               "profiles": { "bench": "./profiles/bench.json" },
               "adapters": { "heartbeat": { "mode": "script", "command": "./heartbeat.sh", "timeoutMs": 10000 } }
             }

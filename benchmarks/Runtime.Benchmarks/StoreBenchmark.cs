@@ -69,7 +69,7 @@ internal static class StoreBenchmark
     }
 
     /// <summary>Times one committed claim, then puts the task back (untimed) so every run claims from the same queue.</summary>
-    private static TimeSpan Claim(RuntimeDatabase db, TaskStore store)
+    internal static TimeSpan Claim(RuntimeDatabase db, TaskStore store)
     {
         ClaimedTask? claimed = null;
         var elapsed = Time(() => claimed = store.Claim());

@@ -17,4 +17,35 @@ internal static class ChildProcess
     }
 
     public static Process Start(string fileName, params string[] arguments) => Start(new ProcessStartInfo(fileName, arguments));
+
+    /// <summary>
+    /// Starts <paramref name="info"/> with SIGINT restored to its default disposition, for a process a test
+    /// stops with SIGINT. A shell without job control starts background commands with SIGINT ignored, the
+    /// child inherits that, and .NET then leaves SIGINT alone: the test would wait for an exit that never
+    /// comes. <c>env --default-signal</c> (coreutils) resets it and execs in place, so the pid is the child's.
+    /// </summary>
+    public static Process StartInterruptible(ProcessStartInfo info)
+    {
+        var wrapped = new ProcessStartInfo("env")
+        {
+            WorkingDirectory = info.WorkingDirectory,
+            RedirectStandardInput = info.RedirectStandardInput,
+            RedirectStandardOutput = info.RedirectStandardOutput,
+            RedirectStandardError = info.RedirectStandardError,
+            UseShellExecute = false,
+        };
+        wrapped.ArgumentList.Add("--default-signal=INT");
+        wrapped.ArgumentList.Add(info.FileName);
+        foreach (var argument in info.ArgumentList)
+        {
+            wrapped.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in info.Environment)
+        {
+            wrapped.Environment[key] = value;
+        }
+
+        return Start(wrapped);
+    }
 }

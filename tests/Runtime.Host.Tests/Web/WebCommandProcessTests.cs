@@ -109,7 +109,7 @@ public sealed class WebCommandProcessTests
             start.Environment[key] = value;
         }
 
-        return ChildProcess.Start(start);
+        return ChildProcess.StartInterruptible(start);
     }
 
     private static async Task SignalAsync(Process process, string signal)

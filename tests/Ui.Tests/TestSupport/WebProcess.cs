@@ -47,7 +47,7 @@ internal sealed partial class WebProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        var web = new WebProcess(ChildProcess.Start(start));
+        var web = new WebProcess(ChildProcess.StartInterruptible(start));
         var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         web._process.OutputDataReceived += (_, e) =>
         {
