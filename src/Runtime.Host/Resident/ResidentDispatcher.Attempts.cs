@@ -95,8 +95,9 @@ internal sealed partial class ResidentDispatcher
                 _byAdapter[adapter]--;
             }
 
-            // Workflow evaluation follows a finished attempt (it may make the next step's task).
-            _phasesDue = true;
+            // Workflow evaluation follows a finished attempt (it may make the next step's task),
+            // at most every PhaseGap so a fast queue does not pay for it at every attempt.
+            _evaluationPending = true;
             _waiter.Poke();
         }
     }

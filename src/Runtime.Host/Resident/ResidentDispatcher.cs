@@ -24,8 +24,8 @@ namespace AgentRuntime.Host.Resident;
 /// a write transaction per poll.
 /// </para>
 /// Schedules and workflow evaluation run at start, when a schedule comes due, after an attempt
-/// finishes, after another connection's commit (at most every <see cref="PhaseGap"/>) and every
-/// <see cref="PhaseInterval"/> — not before every claim.
+/// finishes or another connection commits (at most every <see cref="PhaseGap"/>), and every
+/// <see cref="PhaseInterval"/>; never before a claim (the loop claims first).
 /// </summary>
 internal sealed partial class ResidentDispatcher : BackgroundService
 {
@@ -47,8 +47,8 @@ internal sealed partial class ResidentDispatcher : BackgroundService
     private readonly DispatchCycle _phases;
     private readonly AdapterSlots _slots;
     private readonly IdleWaiter _waiter = new(Tick);
-    private volatile bool _phasesDue = true;
-    private volatile bool _changed;
+    /// <summary>Another connection committed, or an attempt finished, since schedules and workflows were last evaluated.</summary>
+    private volatile bool _evaluationPending;
 
     public ResidentDispatcher(RuntimeCore core)
     {
@@ -99,22 +99,6 @@ internal sealed partial class ResidentDispatcher : BackgroundService
         bool? wasPaused = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = Time.GetUtcNow();
-            var scheduleDue = _core.Store.Read(s => s.NextScheduleDueAt());
-
-            // A schedule that stays due (its row cannot be fired) is retried on the cadence, not every tick.
-            var scheduleFires = scheduleDue <= now && scheduleDue != lastScheduleRun;
-            var changeSeen = _changed && now >= lastPhases + PhaseGap;
-            if (_phasesDue || changeSeen || scheduleFires || now >= lastPhases + PhaseInterval)
-            {
-                _phasesDue = false;
-                _changed = false;
-                lastScheduleRun = scheduleDue <= now ? scheduleDue : null;
-                await _phases.RunPhasesAsync(stoppingToken).ConfigureAwait(false);
-                lastPhases = Time.GetUtcNow();
-                scheduleDue = _core.Store.Read(s => s.NextScheduleDueAt());
-            }
-
             var pause = pauseFile.Read();
             if (pause.Paused != wasPaused)
             {
@@ -122,13 +106,31 @@ internal sealed partial class ResidentDispatcher : BackgroundService
                 await RecordPauseAsync(pause.Paused, pause.Reason, stoppingToken).ConfigureAwait(false);
             }
 
-            DateTimeOffset? taskDue = null;
-            if (!pause.Paused && await ClaimWhileRoomAsync(stoppingToken).ConfigureAwait(false))
+            // Claim first: work that woke the loop starts before any evaluation runs.
+            var drained = !pause.Paused && await ClaimWhileRoomAsync(stoppingToken).ConfigureAwait(false);
+            var now = Time.GetUtcNow();
+            var scheduleDue = _core.Store.Read(s => s.NextScheduleDueAt());
+
+            // As a paused run-once, a paused dispatcher evaluates nothing. A schedule that stays due
+            // (its row cannot be fired) is retried on the cadence, not at every wake.
+            var scheduleFires = scheduleDue <= now && scheduleDue != lastScheduleRun;
+            var pendingDue = _evaluationPending && now >= lastPhases + PhaseGap;
+            if (!pause.Paused && (pendingDue || scheduleFires || now >= lastPhases + PhaseInterval))
             {
-                taskDue = _core.Store.Read(s => s.NextAvailableAt());
+                _evaluationPending = false;
+                lastScheduleRun = scheduleDue <= now ? scheduleDue : null;
+                await _phases.RunPhasesAsync(stoppingToken).ConfigureAwait(false);
+                lastPhases = Time.GetUtcNow();
+
+                // Straight back to the claim: the phases may have queued tasks.
+                continue;
             }
 
-            var wakeAt = Earliest(lastPhases + PhaseInterval, scheduleDue > now ? scheduleDue : null, taskDue, _changed ? lastPhases + PhaseGap : null);
+            var taskDue = drained ? _core.Store.Read(s => s.NextAvailableAt()) : null;
+            // Paused, only a commit (resume records an event) or the pause file going away wakes it.
+            var wakeAt = pause.Paused
+                ? DateTimeOffset.MaxValue
+                : Earliest(lastPhases + PhaseInterval, scheduleDue > now ? scheduleDue : null, taskDue, _evaluationPending ? lastPhases + PhaseGap : null);
             await WaitAsync(watch, pauseFile.Path, pause.Paused, wakeAt, stoppingToken).ConfigureAwait(false);
         }
     }
@@ -142,7 +144,7 @@ internal sealed partial class ResidentDispatcher : BackgroundService
         {
             if (watch.Changed())
             {
-                _changed = true;
+                _evaluationPending = true;
                 return true;
             }
 

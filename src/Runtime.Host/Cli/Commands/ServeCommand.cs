@@ -85,6 +85,9 @@ internal sealed class ServeCommand : Command
 
         using (held)
         {
+            // The core's lazily built parts are not for concurrent first use, and the web requests
+            // and the attempts both reach the adapter registry: build it (load the plugins) now.
+            _ = core.Adapters;
             return parseResult.GetValue(NoWeb)
                 ? await ServeWithoutWebAsync(core, stop.Token).ConfigureAwait(false)
                 : await ServeWithWebAsync(core, parseResult, stop.Token).ConfigureAwait(false);
