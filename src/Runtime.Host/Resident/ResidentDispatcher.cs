@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Storage;
+using AgentRuntime.Host.Systemd;
 using Microsoft.Extensions.Hosting;
 
 namespace AgentRuntime.Host.Resident;
@@ -47,13 +48,16 @@ internal sealed partial class ResidentDispatcher : BackgroundService
     private readonly DispatchCycle _phases;
     private readonly AdapterSlots _slots;
     private readonly IdleWaiter _waiter = new(Tick);
+    private readonly SystemdWatchdog? _watchdog;
+
     /// <summary>Another connection committed, or an attempt finished, since schedules and workflows were last evaluated.</summary>
     private volatile bool _evaluationPending;
 
-    public ResidentDispatcher(RuntimeCore core)
+    public ResidentDispatcher(RuntimeCore core, SystemdWatchdog? watchdog = null)
     {
         ArgumentNullException.ThrowIfNull(core);
         _core = core;
+        _watchdog = watchdog;
         _slots = new AdapterSlots(core.Config);
         _services = core.Dispatch() with { AdapterSlots = _slots };
         _phases = core.CreateDispatchCycle();
@@ -64,12 +68,18 @@ internal sealed partial class ResidentDispatcher : BackgroundService
 
     private TimeProvider Time => _services.Time;
 
+    /// <summary>The boot sweep, then the loop. The sweep is part of starting: the host reports started (systemd's READY=1) only after it.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _services.Queue.BootSweepAsync(runnerId => RunnerLiveness.IsGone(runnerId, _services.RunnerId), cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         try
         {
-            await _services.Queue.BootSweepAsync(runnerId => RunnerLiveness.IsGone(runnerId, _services.RunnerId), stoppingToken).ConfigureAwait(false);
             using var watch = new DataVersionWatch(_core.Store.OpenConnection());
             try
             {
@@ -99,6 +109,8 @@ internal sealed partial class ResidentDispatcher : BackgroundService
         bool? wasPaused = null;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // A turn of the loop is its health: a hung phase or claim stops the systemd watchdog's pings.
+            _watchdog?.Beat();
             var pause = pauseFile.Read();
             if (pause.Paused != wasPaused)
             {
@@ -127,9 +139,10 @@ internal sealed partial class ResidentDispatcher : BackgroundService
             }
 
             var taskDue = drained ? _core.Store.Read(s => s.NextAvailableAt()) : null;
-            // Paused, only a commit (resume records an event) or the pause file going away wakes it.
+            // Paused, a commit (resume records an event) or the pause file going away wakes it, and
+            // the cadence still turns the loop (the watchdog's beat) without evaluating anything.
             var wakeAt = pause.Paused
-                ? DateTimeOffset.MaxValue
+                ? now + PhaseInterval
                 : Earliest(lastPhases + PhaseInterval, scheduleDue > now ? scheduleDue : null, taskDue, _evaluationPending ? lastPhases + PhaseGap : null);
             await WaitAsync(watch, pauseFile.Path, pause.Paused, wakeAt, stoppingToken).ConfigureAwait(false);
         }

@@ -11,6 +11,11 @@ namespace AgentRuntime.Host.Systemd;
 /// <c>STOPPING=1</c> when it begins to stop (both from the package's <see cref="SystemdLifetime"/>),
 /// and <c>WATCHDOG=1</c> from the caller's loop through <see cref="SystemdWatchdog"/>.
 /// Outside systemd (no <c>NOTIFY_SOCKET</c>) it changes nothing.
+/// <para>
+/// "Started" must mean ready: <c>serve</c> takes the dispatch lock before it builds the host, the
+/// resident dispatcher runs the boot sweep in its <c>StartAsync</c>, and the host reports started
+/// only after every hosted service, the web server's listener included, has started.
+/// </para>
 /// </summary>
 internal static class SystemdHosting
 {

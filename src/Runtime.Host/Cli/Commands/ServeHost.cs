@@ -1,5 +1,6 @@
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Resident;
+using AgentRuntime.Host.Systemd;
 using AgentRuntime.Host.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ internal static class ServeHost
         // The serve command takes SIGINT/SIGTERM itself (it drains the dispatcher before the web
         // server stops). A lifetime registered after this line (systemd's) replaces this one.
         builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
+        builder.Services.AddSystemdIntegration();
     }
 
     /// <summary>The host without the web server (<c>serve --no-web</c>).</summary>
