@@ -49,7 +49,7 @@ public sealed class SystemdWatchdogTests
         Assert.Empty(notifier.Sent);
     }
 
-    /// <summary>Keeps what would have gone to systemd (the real socket path is covered by <c>ServeNotifyTests</c>).</summary>
+    /// <summary>Keeps what would have gone to systemd (the real socket path is covered by <see cref="ServeNotifyTests"/>).</summary>
     private sealed class RecordingNotifier : ISystemdNotifier
     {
         public List<string> Sent { get; } = [];
