@@ -1,11 +1,9 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Resident;
 using AgentRuntime.Host.Web;
-using AgentRuntime.Host.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -26,25 +24,6 @@ internal sealed class ServeCommand : Command
 {
     private static readonly Option<bool> NoWeb = new("--no-web") { Description = "Dispatch only: do not serve the operator web UI and API" };
 
-    private static readonly Option<string> Host = new("--host")
-    {
-        Description = "Web: address to bind (default 127.0.0.1; off loopback, writes need a token)",
-        DefaultValueFactory = _ => WebServerOptions.DefaultHost,
-        HelpName = "addr",
-    };
-
-    private static readonly Option<int> Port = new("--port")
-    {
-        Description = "Web: port to bind (0 picks a free one)",
-        DefaultValueFactory = _ => WebServerOptions.DefaultPort,
-        HelpName = "n",
-    };
-
-    private static readonly Option<bool> AllowUnauthenticatedWrites = new("--allow-unauthenticated-writes")
-    {
-        Description = "Web: off loopback without a token, accept writes from anyone on the network",
-    };
-
     private readonly CliEnvironment _environment;
 
     public ServeCommand(CliEnvironment environment)
@@ -52,17 +31,14 @@ internal sealed class ServeCommand : Command
     {
         _environment = environment;
         Options.Add(NoWeb);
-        Options.Add(Host);
-        Options.Add(Port);
-        Options.Add(AllowUnauthenticatedWrites);
+        WebServerFlags.AddTo(this);
         SetAction(RunAsync);
     }
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigint = _environment.HandleSignals ? PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal) : null;
-        using var sigterm = _environment.HandleSignals ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal) : null;
+        using var signals = new StopSignals(_environment, stop);
 
         var core = RuntimeCore.Open(parseResult.GetValue(GlobalOptions.Config)!, _environment.Core, _environment.WorkingDirectory);
         DispatchLock? held;
@@ -92,26 +68,12 @@ internal sealed class ServeCommand : Command
                 ? await ServeWithoutWebAsync(core, stop.Token).ConfigureAwait(false)
                 : await ServeWithWebAsync(core, parseResult, stop.Token).ConfigureAwait(false);
         }
-
-        void OnSignal(PosixSignalContext context)
-        {
-            // Keep the process alive: the dispatcher drains, the server stops, then the command returns 0.
-            context.Cancel = true;
-            stop.Cancel();
-        }
     }
 
     private async Task<int> ServeWithWebAsync(RuntimeCore core, ParseResult parseResult, CancellationToken stop)
     {
-        var options = new WebServerOptions
+        var options = WebServerFlags.Read(parseResult, _environment) with
         {
-            ConfigPath = parseResult.GetValue(GlobalOptions.Config)!,
-            WorkingDirectory = _environment.WorkingDirectory,
-            Host = parseResult.GetValue(Host)!,
-            Port = parseResult.GetValue(Port),
-            AllowUnauthenticatedWrites = parseResult.GetValue(AllowUnauthenticatedWrites),
-            EnvironmentToken = System.Environment.GetEnvironmentVariable(WebToken.EnvironmentVariable),
-            Core = _environment.Core,
             ConfigureHost = builder => ServeHost.Configure(builder, core),
         };
         await using var server = await WebServer.StartAsync(options, core, stop).ConfigureAwait(false);
