@@ -31,10 +31,7 @@ public sealed class InterruptTests
 
         Assert.True(File.Exists(pids), "the script never started");
         var launched = File.ReadAllLines(pids).Where(l => l.Length > 0).Select(int.Parse).ToDictionary(pid => pid, ProcessTree.StartTime);
-        using (var kill = ChildProcess.Start("kill", "-TERM", dispatcher.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await ChildProcess.SignalAsync(dispatcher.Id, "TERM");
 
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await dispatcher.WaitForExitAsync(wait.Token);

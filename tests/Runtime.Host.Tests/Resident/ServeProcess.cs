@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Tests.TestSupport;
 
@@ -37,7 +35,7 @@ internal sealed class ServeProcess : IDisposable
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        var serve = new ServeProcess(ChildProcess.Start(start));
+        var serve = new ServeProcess(ChildProcess.StartInterruptible(start));
         try
         {
             return (serve, await serve.ReadStartLineAsync());
@@ -49,11 +47,7 @@ internal sealed class ServeProcess : IDisposable
         }
     }
 
-    public async Task SignalAsync(string signal)
-    {
-        using var kill = ChildProcess.Start("kill", $"-{signal}", Id.ToString(CultureInfo.InvariantCulture));
-        await kill.WaitForExitAsync();
-    }
+    public Task SignalAsync(string signal) => ChildProcess.SignalAsync(Id, signal);
 
     /// <summary>Waits for the exit; false when it did not exit within <paramref name="limit"/>.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan limit)
@@ -75,18 +69,14 @@ internal sealed class ServeProcess : IDisposable
 
     private async Task<JsonObject> ReadStartLineAsync()
     {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var text = new StringBuilder();
-        while (await _process.StandardOutput.ReadLineAsync(limit.Token) is { } line)
+        try
         {
-            text.AppendLine(line);
-            if (line == "}")
-            {
-                return JsonNode.Parse(text.ToString())!.AsObject();
-            }
+            return await StartLine.ReadAsync(_process.StandardOutput, TimeSpan.FromSeconds(60));
         }
-
-        throw new InvalidOperationException($"serve printed no start line:\n{text}\n{await _stderr}");
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"serve: {e.Message}\n{await _stderr}", e);
+        }
     }
 
     public void Dispose()

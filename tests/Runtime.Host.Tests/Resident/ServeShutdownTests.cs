@@ -68,8 +68,7 @@ public sealed class ServeShutdownTests
             // SIGKILL leaves the scripts running as orphans; the test stops them, as an operator's unit would.
             foreach (var (pid, startTime) in launched.Where(p => ProcessTree.StartTime(p.Key) == p.Value))
             {
-                using var kill = ChildProcess.Start("kill", "-KILL", pid.ToString(CultureInfo.InvariantCulture));
-                await kill.WaitForExitAsync();
+                await ChildProcess.SignalAsync(pid, "KILL");
             }
         }
 

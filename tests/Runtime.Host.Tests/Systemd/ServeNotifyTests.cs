@@ -31,7 +31,7 @@ public sealed class ServeNotifyTests
             var ready = await notify.WaitForAsync("READY=1", Patience);
             var first = await notify.WaitForAsync("WATCHDOG=1", Patience);
             var second = await notify.WaitForAsync("WATCHDOG=1", Patience);
-            await SignalAsync(serve, "TERM");
+            await ChildProcess.SignalAsync(serve.Id, "TERM");
             await notify.WaitForAsync("STOPPING=1", Patience);
             using var wait = new CancellationTokenSource(Patience);
             await serve.WaitForExitAsync(wait.Token);
@@ -45,7 +45,7 @@ public sealed class ServeNotifyTests
         }
         finally
         {
-            Stop(serve);
+            ChildProcess.KillTree(serve);
         }
     }
 
@@ -64,7 +64,7 @@ public sealed class ServeNotifyTests
             var ready = await notify.WaitForAsync("READY=1", Patience);
             await Task.Delay(TimeSpan.FromSeconds(3));
             var meanwhile = notify.Drain();
-            await SignalAsync(serve, "TERM");
+            await ChildProcess.SignalAsync(serve.Id, "TERM");
             await notify.WaitForAsync("STOPPING=1", Patience);
             using var wait = new CancellationTokenSource(Patience);
             await serve.WaitForExitAsync(wait.Token);
@@ -75,7 +75,7 @@ public sealed class ServeNotifyTests
         }
         finally
         {
-            Stop(serve);
+            ChildProcess.KillTree(serve);
         }
     }
 
@@ -162,19 +162,5 @@ public sealed class ServeNotifyTests
         // The start line is not needed; a full pipe must not block the process.
         _ = process.StandardOutput.ReadToEndAsync();
         return process;
-    }
-
-    private static async Task SignalAsync(Process process, string signal)
-    {
-        using var kill = ChildProcess.Start("kill", $"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture));
-        await kill.WaitForExitAsync();
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
     }
 }

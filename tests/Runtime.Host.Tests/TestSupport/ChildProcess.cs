@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace AgentRuntime.Host.Tests.TestSupport;
 
@@ -47,5 +48,21 @@ internal static class ChildProcess
         }
 
         return Start(wrapped);
+    }
+
+    /// <summary>Sends <paramref name="signal"/> (a kill(1) name: TERM, INT, KILL) to <paramref name="pid"/>.</summary>
+    public static async Task SignalAsync(int pid, string signal)
+    {
+        using var kill = Start("kill", $"-{signal}", pid.ToString(CultureInfo.InvariantCulture));
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Kills what a test started and whatever it started, if it is still running (a test's cleanup).</summary>
+    public static void KillTree(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
     }
 }

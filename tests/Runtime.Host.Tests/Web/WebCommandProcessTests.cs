@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
 using AgentRuntime.Host.Tests.TestSupport;
 
 namespace AgentRuntime.Host.Tests.Web;
@@ -20,7 +17,7 @@ public sealed class WebCommandProcessTests
         var stderr = web.StandardError.ReadToEndAsync();
         try
         {
-            var startLine = await ReadJsonDocumentAsync(web.StandardOutput);
+            var startLine = await StartLine.ReadAsync(web.StandardOutput, TimeSpan.FromSeconds(45));
             var port = startLine["port"]!.GetValue<int>();
             Assert.Equal(["ok", "host", "port", "runtime"], startLine.Select(p => p.Key));
             Assert.True(startLine["ok"]!.GetValue<bool>());
@@ -32,14 +29,14 @@ public sealed class WebCommandProcessTests
             var state = await client.GetStringAsync(new Uri($"http://127.0.0.1:{port}/api/state"));
             Assert.Contains("\"runtime_name\": \"test-agent\"", state, StringComparison.Ordinal);
 
-            await SignalAsync(web, signal);
+            await ChildProcess.SignalAsync(web.Id, signal);
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await web.WaitForExitAsync(wait.Token);
             Assert.True(web.ExitCode == 0, $"exit {web.ExitCode}\n{await stderr}");
         }
         finally
         {
-            Stop(web);
+            ChildProcess.KillTree(web);
         }
     }
 
@@ -52,7 +49,7 @@ public sealed class WebCommandProcessTests
         var stderr = web.StandardError.ReadToEndAsync();
         try
         {
-            var startLine = await ReadJsonDocumentAsync(web.StandardOutput);
+            var startLine = await StartLine.ReadAsync(web.StandardOutput, TimeSpan.FromSeconds(45));
             Assert.Equal("0.0.0.0", startLine["host"]!.GetValue<string>());
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{startLine["port"]}"), Timeout = TimeSpan.FromSeconds(20) };
 
@@ -65,14 +62,14 @@ public sealed class WebCommandProcessTests
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
             Assert.Equal(System.Net.HttpStatusCode.OK, accepted.StatusCode);
             Assert.Equal(System.Net.HttpStatusCode.OK, read.StatusCode);
-            await SignalAsync(web, "TERM");
+            await ChildProcess.SignalAsync(web.Id, "TERM");
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await web.WaitForExitAsync(wait.Token);
             Assert.True(web.ExitCode == 0, $"exit {web.ExitCode}\n{await stderr}");
         }
         finally
         {
-            Stop(web);
+            ChildProcess.KillTree(web);
         }
     }
 
@@ -110,36 +107,5 @@ public sealed class WebCommandProcessTests
         }
 
         return ChildProcess.StartInterruptible(start);
-    }
-
-    private static async Task SignalAsync(Process process, string signal)
-    {
-        using var kill = ChildProcess.Start("kill", $"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture));
-        await kill.WaitForExitAsync();
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-    }
-
-    /// <summary>Reads one pretty-printed JSON object (it ends with a line holding only <c>}</c>).</summary>
-    private static async Task<JsonObject> ReadJsonDocumentAsync(StreamReader output)
-    {
-        var text = new StringBuilder();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
-        while (await output.ReadLineAsync(timeout.Token) is { } line)
-        {
-            text.Append(line).Append('\n');
-            if (line == "}")
-            {
-                return JsonNode.Parse(text.ToString())!.AsObject();
-            }
-        }
-
-        throw new InvalidOperationException($"the server printed no start line: {text}");
     }
 }

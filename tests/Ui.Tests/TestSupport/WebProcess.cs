@@ -96,10 +96,7 @@ internal sealed partial class WebProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            using (var interrupt = ChildProcess.Start("kill", "-INT", _process.Id.ToString(CultureInfo.InvariantCulture)))
-            {
-                await interrupt.WaitForExitAsync();
-            }
+            await ChildProcess.SignalAsync(_process.Id, "INT");
 
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try

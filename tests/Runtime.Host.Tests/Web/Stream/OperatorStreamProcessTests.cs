@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
 using AgentRuntime.Host.Tests.TestSupport;
 
 namespace AgentRuntime.Host.Tests.Web.Stream;
@@ -31,7 +28,7 @@ public sealed class OperatorStreamProcessTests
         var streams = new List<SseReader>();
         try
         {
-            var port = (await ReadStartLineAsync(web.StandardOutput))["port"]!.GetValue<int>();
+            var port = (await StartLine.ReadAsync(web.StandardOutput, TimeSpan.FromSeconds(45)))["port"]!.GetValue<int>();
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Timeout.InfiniteTimeSpan };
             for (var i = 0; i < 3; i++)
             {
@@ -39,10 +36,7 @@ public sealed class OperatorStreamProcessTests
                 Assert.Equal("dashboard", (await streams[^1].NextFrameAsync()).Event);
             }
 
-            using (var kill = ChildProcess.Start("kill", "-TERM", web.Id.ToString(CultureInfo.InvariantCulture)))
-            {
-                await kill.WaitForExitAsync();
-            }
+            await ChildProcess.SignalAsync(web.Id, "TERM");
 
             // Ended by the server, cleanly: end of stream, not a reset when the grace period ran out.
             foreach (var stream in streams)
@@ -61,27 +55,7 @@ public sealed class OperatorStreamProcessTests
                 await stream.DisposeAsync();
             }
 
-            if (!web.HasExited)
-            {
-                web.Kill(entireProcessTree: true);
-            }
+            ChildProcess.KillTree(web);
         }
-    }
-
-    /// <summary>The start line: one pretty-printed JSON object, ended by a line holding only <c>}</c>.</summary>
-    private static async Task<JsonObject> ReadStartLineAsync(StreamReader output)
-    {
-        var text = new StringBuilder();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
-        while (await output.ReadLineAsync(timeout.Token) is { } line)
-        {
-            text.Append(line).Append('\n');
-            if (line == "}")
-            {
-                return JsonNode.Parse(text.ToString())!.AsObject();
-            }
-        }
-
-        throw new InvalidOperationException($"the server printed no start line: {text}");
     }
 }
