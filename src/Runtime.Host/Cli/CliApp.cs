@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using AgentRuntime.Host.Cli.Commands;
 
 namespace AgentRuntime.Host.Cli;
@@ -14,12 +15,20 @@ internal static class CliApp
     {
         var root = new RootCommand("AgentRuntime: a durable task queue and dispatch host for autonomous agents.");
         root.Options.Add(GlobalOptions.Config);
-        root.Subcommands.Add(new AdaptersCommand(environment));
+
+        // The plugin commands exist only where plugins can load. The native front end compiles
+        // without dynamic code, so this branch (and every plugin, web and serve type behind it) is
+        // left out of it; it hands those commands to the managed plugin host (NativeFrontEnd).
+        if (RuntimeFeature.IsDynamicCodeSupported)
+        {
+            root.Subcommands.Add(new AdaptersCommand(environment));
+            root.Subcommands.Add(new PluginsCommand(environment));
+            root.Subcommands.Add(new HealthcheckCommand(environment));
+            root.Subcommands.Add(new RunOnceCommand(environment));
+        }
+
         root.Subcommands.Add(new IntakeCommand(environment));
         root.Subcommands.Add(new StatusCommand(environment));
-        root.Subcommands.Add(new PluginsCommand(environment));
-        root.Subcommands.Add(new HealthcheckCommand(environment));
-        root.Subcommands.Add(new RunOnceCommand(environment));
         root.Subcommands.Add(new PauseCommand(environment));
         root.Subcommands.Add(new ResumeCommand(environment));
         root.Subcommands.Add(new CancelCommand(environment));
@@ -36,8 +45,13 @@ internal static class CliApp
         root.Subcommands.Add(new SnapshotCommand(environment));
         root.Subcommands.Add(new SeedBacklogCommand(environment));
         root.Subcommands.Add(new ReportCommand(environment));
-        root.Subcommands.Add(new WebCommand(environment));
-        root.Subcommands.Add(new ServeCommand(environment));
+
+        if (RuntimeFeature.IsDynamicCodeSupported)
+        {
+            root.Subcommands.Add(new WebCommand(environment));
+            root.Subcommands.Add(new ServeCommand(environment));
+        }
+
         return root;
     }
 
