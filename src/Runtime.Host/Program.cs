@@ -1,11 +1,14 @@
 using System.Runtime.CompilerServices;
 using AgentRuntime.Host.Cli;
 
-// Compiled with Native AOT (the published agent-runtime), the commands that load no plugin run here
-// and every other command line is handed to the managed plugin host; compiled for the JIT, all run here.
-if (!RuntimeFeature.IsDynamicCodeSupported && !NativeFrontEnd.Runs(CliApp.BuildRoot(CliEnvironment.Console()), args))
+var environment = CliEnvironment.Console();
+var root = CliApp.BuildRoot(environment);
+
+// Compiled with Native AOT (the published agent-runtime), the tree holds only the commands that load
+// no plugin; any other command line is handed to the managed plugin host. Compiled for the JIT, all run here.
+if (!RuntimeFeature.IsDynamicCodeSupported && !NativeFrontEnd.Runs(root, args))
 {
-    return NativeFrontEnd.ExecPluginHost(args, Console.Error);
+    return NativeFrontEnd.ExecPluginHost(args, environment.Error);
 }
 
-return await CliApp.RunAsync(args).ConfigureAwait(false);
+return await CliApp.RunAsync(root, args, environment, CancellationToken.None).ConfigureAwait(false);
