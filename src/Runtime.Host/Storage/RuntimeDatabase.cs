@@ -71,7 +71,7 @@ internal sealed partial class RuntimeDatabase : IDisposable
             connection.Open();
 
             // Per connection, so set at every open: a pooled connection keeps it anyway.
-            database.Execute("PRAGMA busy_timeout = 5000;");
+            database.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
             if (!migrate)
             {
                 return database;
@@ -95,7 +95,8 @@ internal sealed partial class RuntimeDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> inside <c>BEGIN IMMEDIATE … COMMIT</c>, rolling back when it
-    /// throws. A call made while a transaction is already open joins it.
+    /// throws. A call made while a transaction is already open joins it. The process's other
+    /// connections to the file wait for it at the writer gate.
     /// </summary>
     public T InTransaction<T>(Func<T> work)
     {
@@ -105,19 +106,27 @@ internal sealed partial class RuntimeDatabase : IDisposable
             return work();
         }
 
-        // Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred (default) transaction,
-        // so the write lock is taken up front and a concurrent claimer waits instead of failing late.
-        using var transaction = Connection.BeginTransaction(deferred: false);
-        _transaction = transaction;
+        var gate = EnterWriterGate();
         try
         {
-            var result = work();
-            transaction.Commit();
-            return result;
+            // Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred (default) transaction,
+            // so the write lock is taken up front and a concurrent claimer waits instead of failing late.
+            using var transaction = Connection.BeginTransaction(deferred: false);
+            _transaction = transaction;
+            try
+            {
+                var result = work();
+                transaction.Commit();
+                return result;
+            }
+            finally
+            {
+                _transaction = null;
+            }
         }
         finally
         {
-            _transaction = null;
+            gate.Release();
         }
     }
 

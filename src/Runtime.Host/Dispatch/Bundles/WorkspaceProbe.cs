@@ -17,7 +17,7 @@ internal static class WorkspaceProbe
     /// </summary>
     public static JsonObject Detect(string root, string git = "git")
     {
-        var top = Run(git, root, "rev-parse", "--show-toplevel");
+        var top = OutsideAnyRepository(root) ? null : Run(git, root, "rev-parse", "--show-toplevel");
         if (top is not { Ok: true, Stdout.Length: > 0 })
         {
             return new JsonObject { ["kind"] = "no-repo", ["root"] = root, ["repo_root"] = null, ["git_sha"] = null, ["dirty"] = null };
@@ -33,6 +33,39 @@ internal static class WorkspaceProbe
             ["git_sha"] = head is { Ok: true } ? head.Value.Stdout : null,
             ["dirty"] = status is { Ok: true } ? status.Value.Stdout.Length > 0 : null,
         };
+    }
+
+    /// <summary>
+    /// True when git's discovery cannot find a repository from <paramref name="root"/>: no
+    /// <c>.git</c> entry and nothing that looks like a git directory (a <c>HEAD</c> file) in it or
+    /// any directory above it, and no <c>GIT_DIR</c> or <c>GIT_WORK_TREE</c> pointing git elsewhere. Then
+    /// <c>rev-parse --show-toplevel</c> fails whatever git is installed, and the probe answers
+    /// <c>no-repo</c> without starting it: a process start per attempt is most of a trivial
+    /// attempt's cost under <c>serve</c>. In any other case git decides, as before.
+    /// </summary>
+    private static bool OutsideAnyRepository(string root)
+    {
+        if (Environment.GetEnvironmentVariable("GIT_DIR") is not null || Environment.GetEnvironmentVariable("GIT_WORK_TREE") is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            for (var directory = new DirectoryInfo(root); directory is not null; directory = directory.Parent)
+            {
+                if (Path.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, "HEAD")))
+                {
+                    return false;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
+        }
+
+        return true;
     }
 
     private static (bool Ok, string Stdout)? Run(string git, string root, params string[] args)
