@@ -31,6 +31,8 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
         }
 
         var setsid = Setsid.Value;
+        var masker = spec.Secrets.Count == 0 ? OutputMasker.None : new OutputMasker(spec.Secrets);
+        sink = masker.IsEmpty ? sink : new MaskedSink(masker, sink);
         var stdout = new CapturingPipeTarget(OutputChannel.Stdout, sink);
         var stderr = new CapturingPipeTarget(OutputChannel.Stderr, sink);
         var command = Cli.Wrap(setsid ?? commandPath)
@@ -59,14 +61,14 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
         try
         {
             var result = await running.Task.WaitAsync(spec.Timeout, timeProvider, cancellationToken).ConfigureAwait(false);
-            return Exited(result.ExitCode, stdout.Text, stderr.Text, pid, commandPath);
+            return Exited(result.ExitCode, masker.Apply(stdout.Text), masker.Apply(stderr.Text), pid, commandPath);
         }
         catch (TimeoutException)
         {
             await StopTreeAsync(running, pid, ownGroup, spec.KillGrace, abandon).ConfigureAwait(false);
             return new ProcessOutcome
             {
-                End = ProcessEnd.TimedOut, Stdout = stdout.Text, Stderr = stderr.Text, ProcessId = pid, CommandPath = commandPath,
+                End = ProcessEnd.TimedOut, Stdout = masker.Apply(stdout.Text), Stderr = masker.Apply(stderr.Text), ProcessId = pid, CommandPath = commandPath,
             };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

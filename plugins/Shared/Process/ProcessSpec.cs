@@ -22,6 +22,12 @@ internal sealed record ProcessSpec
 
     public required TimeSpan Timeout { get; init; }
 
+    /// <summary>
+    /// Values masked in the forwarded output lines and in the returned stdout/stderr: the credentials
+    /// resolved for this run, which only the plugin knows.
+    /// </summary>
+    public IReadOnlyCollection<string> Secrets { get; init; } = [];
+
     /// <summary>How long the process group gets between SIGTERM and SIGKILL.</summary>
     public TimeSpan KillGrace { get; init; } = TimeSpan.FromSeconds(5);
 }
