@@ -33,7 +33,7 @@ internal sealed partial class ScriptAdapter
             Environment = new Dictionary<string, string>(resolved, StringComparer.Ordinal),
         };
         var outcome = await _runner.RunAsync(
-            new ProcessSpec { Command = command, Arguments = args, WorkingDirectory = cwd, Environment = resolved, Timeout = deadline.Remaining },
+            new ProcessSpec { Command = command, Arguments = args, WorkingDirectory = cwd, Environment = resolved, Timeout = deadline.Remaining, AttemptId = request.AttemptId },
             sink,
             cancellationToken).ConfigureAwait(false);
 

@@ -39,7 +39,7 @@ internal abstract partial class AgentCliAdapter
             var spec = new ProcessSpec
             {
                 Command = command, Arguments = cli.Arguments, WorkingDirectory = cwd, Environment = resolved,
-                StandardInput = cli.StandardInput, Timeout = deadline.Remaining,
+                StandardInput = cli.StandardInput, Timeout = deadline.Remaining, AttemptId = request.AttemptId,
             };
             var outcome = await Runner.RunAsync(spec, sink, cancellationToken).ConfigureAwait(false);
             return ToResult(outcome, run, invocation);
