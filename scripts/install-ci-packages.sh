@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need (called by .ci/run): chromium for the browser tests,
-# systemd for `systemd-analyze verify` of the units in deploy/systemd. Idempotent: a package whose marker
+# systemd for `systemd-analyze verify` of the units in deploy/systemd, gcc and zlib's headers for the
+# Native AOT link of the front end that scripts/publish.sh builds. Idempotent: a package whose marker
 # file exists is skipped, and `apt-get update` runs only when something is missing.
 # One package a line: "<debian package> <file that exists once it is installed>".
 set -euo pipefail
@@ -8,6 +9,8 @@ set -euo pipefail
 packages=(
   "chromium /usr/bin/chromium"
   "systemd /usr/bin/systemd-analyze"
+  "gcc /usr/bin/gcc"
+  "zlib1g-dev /usr/include/zlib.h"
 )
 
 missing=()

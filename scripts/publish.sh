@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Produces the deployable folder: <dir>/agent-runtime is the operator's single entry point, the
 # first-party plugins sit under <dir>/plugins/<Name>/. Every benchmark figure measures this folder.
+#   <dir>/agent-runtime        Native AOT: runs the commands that load no plugin (intake, status, ...) itself
+#                              and execs the plugin host for the others (run-once, serve, web, adapters, ...)
+#   <dir>/agent-runtime-host   the managed plugin host (ReadyToRun, framework-dependent) with its assemblies
+#   <dir>/plugins/<Name>/      the first-party plugins
 # Usage: scripts/publish.sh <dir>
 # Idempotent: publishing again into the same <dir> overwrites the host and replaces plugins/ whole,
 # so a plugin removed from the build does not linger; nothing else in <dir> is touched.
 set -euo pipefail
 
 if [ $# -ne 1 ] || [ -z "$1" ] || [ "$1" = "-h" ] || [ "$1" = "--help" ]; then
-  echo "usage: scripts/publish.sh <dir>   (publishes the host to <dir>/agent-runtime, plugins to <dir>/plugins/)" >&2
+  echo "usage: scripts/publish.sh <dir>   (publishes <dir>/agent-runtime, its plugin host and <dir>/plugins/)" >&2
   exit 2
 fi
 
@@ -25,6 +29,16 @@ publish_host() {
   dotnet publish "$root/src/Runtime.Host/Runtime.Host.csproj" -c Release -r "$rid" --self-contained false \
     -p:PublishReadyToRun=true -p:CopyPluginToHost=false -nologo -v q >&2
   cp -a "$root/src/Runtime.Host/bin/Release/net10.0/$rid/publish/." "$out/"
+  # The apphost finds agent-runtime.dll beside itself whatever its own name; agent-runtime is the front end's.
+  mv -f "$out/agent-runtime" "$out/agent-runtime-host"
+}
+
+# The same project compiled with Native AOT (NativeFrontEnd=true: PublishAot, and bin/native, obj/native of
+# its own). Plugins cannot load there, so the plugin commands are compiled out and handed to the host.
+# Only the executable is taken: the host's publish already put libe_sqlite3.so in the folder.
+publish_front_end() {
+  dotnet publish "$root/src/Runtime.Host/Runtime.Host.csproj" -c Release -r "$rid" -p:NativeFrontEnd=true -nologo -v q >&2
+  cp -f "$root/src/Runtime.Host/bin/native/Release/net10.0/$rid/publish/agent-runtime" "$out/agent-runtime"
 }
 
 # Publishing the host built every first-party plugin (build-order references); lay each out as
@@ -47,8 +61,8 @@ copy_plugins() {
   mv "$staging" "$out/plugins"
 }
 
-# One step per part of the folder; a Native AOT front end for the commands that load no plugin
-# would be one more step here, publishing over <dir>/agent-runtime and handing the rest to the host.
+# One step per part of the folder.
 publish_host
+publish_front_end
 copy_plugins
 echo "published: $out/agent-runtime (plugins: $(ls "$out/plugins" | tr '\n' ' '))" >&2

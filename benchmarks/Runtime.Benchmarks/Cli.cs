@@ -13,6 +13,9 @@ internal sealed record Cli(string Name, IReadOnlyList<string> Prefix, string? Wo
 
     public static Cli Published(string folder) => new("agent-runtime", [Path.Combine(folder, "agent-runtime")], null);
 
+    /// <summary>The published folder's managed plugin host, which the front end hands plugin commands to.</summary>
+    public static Cli PublishedHost(string folder) => new("agent-runtime-host", [Path.Combine(folder, "agent-runtime-host")], null);
+
     /// <summary>
     /// The Bun runtime named by <c>AGENT_RUNTIME_BUN</c>: a checkout (run as <c>bun run src/cli.ts</c>
     /// inside it) or a command line; null when the variable is unset.

@@ -46,6 +46,11 @@ internal static class OneShotSuite
             output.Flush();
         }
 
+        // Plugin commands go through the front end to agent-runtime-host: the hand-off's cost is this line against the first.
+        var host = Cli.PublishedHost(publishedFolder);
+        var direct = Repeat(runs, warmUps, () => host.Run(ourRuntime.SmallDirectory, ourRuntime.SmallConfig, "run-once"));
+        output.WriteLine($"{"run-once, empty, host itself",-30} {direct.Cells}   (agent-runtime-host without the front end)");
+
         if (bun is null)
         {
             output.WriteLine($"Bun figures not measured: set {Cli.BunVariable} to a Bun runtime checkout (run as `bun run src/cli.ts`) or a command.");
@@ -70,6 +75,10 @@ internal static class OneShotSuite
             return cli.Run(rt.SmallDirectory, rt.SmallConfig, "schedule-tick");
         });
         var events = 0;
+        var workflows = 0;
+        yield return ("workflow-create", (cli, rt) =>
+            cli.Run(rt.SmallDirectory, rt.SmallConfig, "workflow-create", "--template", "goal-loop", "--instance_key", $"bench-{cli.Name}-{workflows++}"));
+        yield return ("workflow-list", (cli, rt) => cli.Run(rt.SmallDirectory, rt.SmallConfig, "workflow-list"));
         yield return ("sensor-event, new event", (cli, rt) =>
         {
             var id = $"bench-{cli.Name}-{events++}";

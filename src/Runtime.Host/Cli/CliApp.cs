@@ -1,12 +1,13 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using AgentRuntime.Host.Cli.Commands;
 
 namespace AgentRuntime.Host.Cli;
 
 /// <summary>
-/// Builds the command tree and runs one command with the exit-code contract. <see cref="RunAsync(string[], CliEnvironment, CancellationToken)"/>
-/// is the one entry: the process calls it with the console, tests call it in process with their
-/// own writers and a fake clock.
+/// Builds the command tree and runs one command with the exit-code contract. <see cref="RunAsync(RootCommand, string[], CliEnvironment, CancellationToken)"/>
+/// is the one entry: the process calls it with the console (after the native front end's hand-off
+/// check, Program.cs), tests call it in process with their own writers and a fake clock.
 /// </summary>
 internal static class CliApp
 {
@@ -14,12 +15,20 @@ internal static class CliApp
     {
         var root = new RootCommand("AgentRuntime: a durable task queue and dispatch host for autonomous agents.");
         root.Options.Add(GlobalOptions.Config);
-        root.Subcommands.Add(new AdaptersCommand(environment));
+
+        // The plugin commands exist only where plugins can load. The native front end compiles
+        // without dynamic code, so this branch (and every plugin, web and serve type behind it) is
+        // left out of it; it hands those commands to the managed plugin host (NativeFrontEnd).
+        if (RuntimeFeature.IsDynamicCodeSupported)
+        {
+            root.Subcommands.Add(new AdaptersCommand(environment));
+            root.Subcommands.Add(new PluginsCommand(environment));
+            root.Subcommands.Add(new HealthcheckCommand(environment));
+            root.Subcommands.Add(new RunOnceCommand(environment));
+        }
+
         root.Subcommands.Add(new IntakeCommand(environment));
         root.Subcommands.Add(new StatusCommand(environment));
-        root.Subcommands.Add(new PluginsCommand(environment));
-        root.Subcommands.Add(new HealthcheckCommand(environment));
-        root.Subcommands.Add(new RunOnceCommand(environment));
         root.Subcommands.Add(new PauseCommand(environment));
         root.Subcommands.Add(new ResumeCommand(environment));
         root.Subcommands.Add(new CancelCommand(environment));
@@ -36,20 +45,28 @@ internal static class CliApp
         root.Subcommands.Add(new SnapshotCommand(environment));
         root.Subcommands.Add(new SeedBacklogCommand(environment));
         root.Subcommands.Add(new ReportCommand(environment));
-        root.Subcommands.Add(new WebCommand(environment));
-        root.Subcommands.Add(new ServeCommand(environment));
+
+        if (RuntimeFeature.IsDynamicCodeSupported)
+        {
+            root.Subcommands.Add(new WebCommand(environment));
+            root.Subcommands.Add(new ServeCommand(environment));
+        }
+
         return root;
     }
-
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliEnvironment.Console(), CancellationToken.None);
 
     /// <param name="args">The command line, without the program name.</param>
     /// <param name="environment">Where output goes and how the core is built.</param>
     /// <param name="cancellationToken">Cancels the command as SIGINT would (exit 130); the process entry passes none and relies on signals.</param>
-    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken) =>
+        RunAsync(BuildRoot(environment), args, environment, cancellationToken);
+
+    /// <summary>Runs <paramref name="args"/> against a tree already built by <see cref="BuildRoot"/> for <paramref name="environment"/>.</summary>
+    public static async Task<int> RunAsync(RootCommand root, string[] args, CliEnvironment environment, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(environment);
-        var parse = BuildRoot(environment).Parse(args);
+        var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             // Usage problems go to stderr with the help of the command that was meant.
