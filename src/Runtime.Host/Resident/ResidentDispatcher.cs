@@ -166,6 +166,16 @@ internal sealed partial class ResidentDispatcher : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Wakes the loop now: this process wrote something that may make work (a write through serve's web API).
+    /// The commit would be seen at the next <see cref="Tick"/> anyway; this saves the wait.
+    /// </summary>
+    public void Wake()
+    {
+        _evaluationPending = true;
+        _waiter.Poke();
+    }
+
     private async Task RecordPauseAsync(bool paused, string? reason, CancellationToken cancellationToken)
     {
         if (paused)
