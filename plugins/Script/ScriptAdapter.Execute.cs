@@ -39,6 +39,7 @@ internal sealed partial class ScriptAdapter
             new ProcessSpec
             {
                 Command = command, Arguments = args, WorkingDirectory = cwd, Environment = resolved, Timeout = deadline.Remaining, Secrets = secrets,
+                AttemptId = request.AttemptId,
             },
             sink,
             cancellationToken).ConfigureAwait(false);

@@ -28,6 +28,13 @@ internal sealed record ProcessSpec
     /// </summary>
     public IReadOnlyCollection<string> Secrets { get; init; } = [];
 
+    /// <summary>
+    /// The attempt this process serves, exported to it as <c>AGENT_RUNTIME_ATTEMPT_ID</c> (unless
+    /// the environment already sets it) so the host can find its tree after a crash. Not recorded
+    /// in the invocation: it identifies the run, it is not the adapter's configuration.
+    /// </summary>
+    public string? AttemptId { get; init; }
+
     /// <summary>How long the process group gets between SIGTERM and SIGKILL.</summary>
     public TimeSpan KillGrace { get; init; } = TimeSpan.FromSeconds(5);
 }
