@@ -22,6 +22,8 @@ internal static partial class AttemptProcesses
 
     private const int SigKill = 9;
 
+    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(2);
+
     /// <summary>SIGKILLs the processes of these attempts and returns how many carried the marker.</summary>
     public static int Stop(IReadOnlyCollection<string> attemptIds)
     {
@@ -47,6 +49,16 @@ internal static partial class AttemptProcesses
             }
 
             _ = Kill(pid, SigKill);
+        }
+
+        // SIGKILL is asynchronous: wait (bounded) until they have died, so the caller's next step
+        // (requeueing the task, ending the attempt) never overlaps them.
+        // Synchronous on purpose: the boot sweep calls this inside its transaction.
+        var deadline = Environment.TickCount64 + (long)KillWait.TotalMilliseconds;
+        using var pause = new ManualResetEventSlim();
+        while (found.Any(f => IsRunning(f.Pid)) && Environment.TickCount64 < deadline)
+        {
+            pause.Wait(10);
         }
 
         return found.Count;
@@ -102,6 +114,18 @@ internal static partial class AttemptProcesses
         }
 
         return false;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            return ReadStat($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}") is not null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Process group and session from <c>/proc/&lt;pid&gt;/stat</c>; null for a zombie or an unreadable line.</summary>
