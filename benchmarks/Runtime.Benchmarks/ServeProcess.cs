@@ -55,15 +55,23 @@ internal sealed class ServeProcess : IDisposable
     public double PeakRssMb => WholeProcess.ReadHighWaterMark(_process.Id) / 1024.0;
 
     /// <summary>User plus system CPU time so far, in seconds.</summary>
-    public double CpuSeconds
+    public double CpuSeconds => StatSeconds(includeChildren: false);
+
+    /// <summary>As <see cref="CpuSeconds"/>, plus the children it has waited for (the attempts' processes).</summary>
+    public double CpuSecondsWithChildren => StatSeconds(includeChildren: true);
+
+    private double StatSeconds(bool includeChildren)
     {
-        get
+        // Fields after the parenthesised command name; utime, stime, cutime and cstime are fields 14 to 17 of the line.
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        if (includeChildren)
         {
-            // Fields after the parenthesised command name; utime and stime are fields 14 and 15 of the line.
-            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+            ticks += long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
         }
+
+        return ticks / ClockTicksPerSecond;
     }
 
     /// <summary>SIGTERM, then waits for the graceful stop.</summary>

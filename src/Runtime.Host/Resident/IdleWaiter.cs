@@ -23,7 +23,7 @@ internal sealed class IdleWaiter : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Wakes the current (or the next) wait at once: an attempt finished.</summary>
+    /// <summary>Wakes the current (or the next) wait at once: an attempt finished, or this process wrote something.</summary>
     public void Poke()
     {
         Interlocked.Exchange(ref _poked, 1);

@@ -4,6 +4,7 @@ using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Systemd;
 using Microsoft.Extensions.Hosting;
+using AgentRuntime.Plugins.Shared;
 
 namespace AgentRuntime.Host.Resident;
 
@@ -71,7 +72,7 @@ internal sealed partial class ResidentDispatcher : BackgroundService
     /// <summary>The boot sweep, then the loop. The sweep is part of starting: the host reports started (systemd's READY=1) only after it.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _services.Queue.BootSweepAsync(runnerId => RunnerLiveness.IsGone(runnerId, _services.RunnerId), cancellationToken).ConfigureAwait(false);
+        await _services.Queue.BootSweepAsync(runnerId => RunnerLiveness.IsGone(runnerId, _services.RunnerId), ids => AttemptProcesses.Stop(ids), cancellationToken).ConfigureAwait(false);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -163,6 +164,16 @@ internal sealed partial class ResidentDispatcher : BackgroundService
 
             return File.Exists(pausePath) != paused || Time.GetUtcNow() >= wakeAt;
         }
+    }
+
+    /// <summary>
+    /// Wakes the loop now: this process wrote something that may make work (a write through serve's web API).
+    /// The commit would be seen at the next <see cref="Tick"/> anyway; this saves the wait.
+    /// </summary>
+    public void Wake()
+    {
+        _evaluationPending = true;
+        _waiter.Poke();
     }
 
     private async Task RecordPauseAsync(bool paused, string? reason, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Resident;
 using AgentRuntime.Host.Systemd;
 using AgentRuntime.Host.Web;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,9 @@ internal static class ServeHost
         builder.Services.TryAddSingleton(core);
         builder.Services.AddSingleton<ResidentDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ResidentDispatcher>());
+
+        // Only a web host runs startup filters: with the web server, its writes wake the dispatcher directly.
+        builder.Services.AddSingleton<IStartupFilter, WebWriteWake>();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
 
         // The serve command takes SIGINT/SIGTERM itself (it drains the dispatcher before the web
