@@ -45,6 +45,8 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
         }
 
         var setsid = Setsid.Value;
+        var masker = spec.Secrets.Count == 0 ? OutputMasker.None : new OutputMasker(spec.Secrets);
+        sink = masker.IsEmpty ? sink : new MaskedSink(masker, sink);
         var stdout = new CapturingPipeTarget(OutputChannel.Stdout, sink);
         var stderr = new CapturingPipeTarget(OutputChannel.Stderr, sink);
         var environment = spec.Environment.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
@@ -82,14 +84,14 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
         {
             await Task.WhenAny(running.Task, exited).WaitAsync(spec.Timeout, timeProvider, cancellationToken).ConfigureAwait(false);
             var exitCode = await FinishAsync(running, launched, pid, ownGroup, abandon).ConfigureAwait(false);
-            return Exited(exitCode, stdout.Text, stderr.Text, pid, commandPath);
+            return Exited(exitCode, masker.Apply(stdout.Text), masker.Apply(stderr.Text), pid, commandPath);
         }
         catch (TimeoutException)
         {
             await StopTreeAsync(running, pid, ownGroup, spec.KillGrace, abandon).ConfigureAwait(false);
             return new ProcessOutcome
             {
-                End = ProcessEnd.TimedOut, Stdout = stdout.Text, Stderr = stderr.Text, ProcessId = pid, CommandPath = commandPath,
+                End = ProcessEnd.TimedOut, Stdout = masker.Apply(stdout.Text), Stderr = masker.Apply(stderr.Text), ProcessId = pid, CommandPath = commandPath,
             };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
