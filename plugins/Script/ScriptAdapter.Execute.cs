@@ -25,15 +25,22 @@ internal sealed partial class ScriptAdapter
         env["AGENT_RUNTIME_STATE_DIR"] = Path.GetFullPath(request.Paths.StateDirectory);
         env["AGENT_RUNTIME_TASK_PAYLOAD_JSON"] = PayloadText(request.Task);
         var resolved = await _credentials.ResolveAsync(env, cancellationToken).ConfigureAwait(false);
+        var secrets = CredentialResolver.ResolvedSecrets(env, resolved);
+        var masker = new OutputMasker(secrets);
 
-        // Spec §6.1 / Appendix B 31: the script records the env after resolution; the host redacts by name.
+        // Spec §6.1 / Appendix B 31: the script records the env after resolution; the host redacts by
+        // name and masks the values it knows; resolved credentials are masked here.
         var invocation = new InvocationRecord
         {
             Driver = "script", Command = command, Arguments = args, WorkingDirectory = cwd,
-            Environment = new Dictionary<string, string>(resolved, StringComparer.Ordinal),
+            Environment = resolved.ToDictionary(p => p.Key, p => masker.Apply(p.Value), StringComparer.Ordinal),
         };
         var outcome = await _runner.RunAsync(
-            new ProcessSpec { Command = command, Arguments = args, WorkingDirectory = cwd, Environment = resolved, Timeout = deadline.Remaining },
+            new ProcessSpec
+            {
+                Command = command, Arguments = args, WorkingDirectory = cwd, Environment = resolved, Timeout = deadline.Remaining, Secrets = secrets,
+                AttemptId = request.AttemptId,
+            },
             sink,
             cancellationToken).ConfigureAwait(false);
 

@@ -39,10 +39,11 @@ internal abstract partial class AgentCliAdapter
             var spec = new ProcessSpec
             {
                 Command = command, Arguments = cli.Arguments, WorkingDirectory = cwd, Environment = resolved,
-                StandardInput = cli.StandardInput, Timeout = deadline.Remaining,
+                StandardInput = cli.StandardInput, Timeout = deadline.Remaining, AttemptId = request.AttemptId,
+                Secrets = CredentialResolver.ResolvedSecrets(adapterEnv, resolved),
             };
             var outcome = await Runner.RunAsync(spec, sink, cancellationToken).ConfigureAwait(false);
-            return ToResult(outcome, run, invocation);
+            return new OutputMasker(spec.Secrets).Apply(ToResult(outcome, run, invocation));
         }
         finally
         {

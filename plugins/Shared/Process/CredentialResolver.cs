@@ -63,6 +63,12 @@ internal sealed class CredentialResolver(string homeDirectory, string bunExecuta
         return resolved;
     }
 
+    /// <summary>The values <see cref="ResolveAsync"/> fetched for the references in <paramref name="env"/>: secrets to mask.</summary>
+    public static IReadOnlyCollection<string> ResolvedSecrets(IReadOnlyDictionary<string, string> env, IReadOnlyDictionary<string, string> resolved) =>
+        [.. env.Keys.Where(k => k.EndsWith(Suffix, StringComparison.Ordinal))
+            .Select(k => resolved.GetValueOrDefault(k[..^Suffix.Length]))
+            .OfType<string>()];
+
     private async Task<string> FetchAsync(string repo, string skill, string id, string password, CancellationToken cancellationToken)
     {
         var outcome = await runner.RunAsync(

@@ -11,11 +11,25 @@ namespace AgentRuntime.Plugins.Shared;
 /// later, then the output pipes are abandoned so a descendant that escaped cannot hold the call.
 /// A timeout is a value (<see cref="ProcessEnd.TimedOut"/>); caller cancellation stops the tree the
 /// same way and then throws <see cref="OperationCanceledException"/>.
+/// <para>
+/// The run ends when the launched process exits, not when its output pipes close: a background
+/// child that inherited stdout no longer turns a finished script into a timeout. The pipes get
+/// <see cref="PipeGrace"/> to drain, then whatever is left of the group (background children,
+/// grandchildren holding the pipes) is stopped, so no attempt leaves processes behind; the exit
+/// code stands. Every child carries <see cref="AttemptMarker"/> in its environment, so a later
+/// dispatcher can find a tree whose runner died (<c>AttemptTree</c> in the host).
+/// </para>
 /// </summary>
 internal sealed class ProcessRunner(TimeProvider timeProvider)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long output pipes may stay open after the launched process exited.</summary>
+    private static readonly TimeSpan PipeGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>SIGTERM to SIGKILL for the leftovers of a process that exited by itself.</summary>
+    private static readonly TimeSpan LeftoverGrace = TimeSpan.FromSeconds(1);
     private static readonly Lazy<string?> Setsid = new(() => OperatingSystem.IsLinux() ? ExecutableLocator.Find("setsid") : null);
 
     public static ProcessRunner System { get; } = new(TimeProvider.System);
@@ -31,12 +45,20 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
         }
 
         var setsid = Setsid.Value;
+        var masker = spec.Secrets.Count == 0 ? OutputMasker.None : new OutputMasker(spec.Secrets);
+        sink = masker.IsEmpty ? sink : new MaskedSink(masker, sink);
         var stdout = new CapturingPipeTarget(OutputChannel.Stdout, sink);
         var stderr = new CapturingPipeTarget(OutputChannel.Stderr, sink);
+        var environment = spec.Environment.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
+        if (spec.AttemptId is { } attemptId)
+        {
+            environment.TryAdd(AttemptMarker, attemptId);
+        }
+
         var command = Cli.Wrap(setsid ?? commandPath)
             .WithArguments(setsid is null ? spec.Arguments : [commandPath, .. spec.Arguments])
             .WithWorkingDirectory(spec.WorkingDirectory)
-            .WithEnvironmentVariables(spec.Environment.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal))
+            .WithEnvironmentVariables(environment)
             .WithStandardInputPipe(spec.StandardInput is null ? PipeSource.Null : PipeSource.FromString(spec.StandardInput))
             .WithStandardOutputPipe(stdout)
             .WithStandardErrorPipe(stderr)
@@ -45,9 +67,11 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
         // Cancelling this token makes CliWrap stop reading the pipes and stop waiting.
         using var abandon = new CancellationTokenSource();
         CommandTask<CommandResult> running;
+        Task exited = Task.CompletedTask;
+        System.Diagnostics.Process? launched = null;
         try
         {
-            running = command.ExecuteAsync(abandon.Token);
+            running = command.ExecuteAsync(null, p => (launched, exited) = (p, p.WaitForExitAsync(CancellationToken.None)), abandon.Token, CancellationToken.None);
         }
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or DirectoryNotFoundException)
         {
@@ -58,15 +82,16 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
         var ownGroup = setsid is not null;
         try
         {
-            var result = await running.Task.WaitAsync(spec.Timeout, timeProvider, cancellationToken).ConfigureAwait(false);
-            return Exited(result.ExitCode, stdout.Text, stderr.Text, pid, commandPath);
+            await Task.WhenAny(running.Task, exited).WaitAsync(spec.Timeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            var exitCode = await FinishAsync(running, launched, pid, ownGroup, abandon).ConfigureAwait(false);
+            return Exited(exitCode, masker.Apply(stdout.Text), masker.Apply(stderr.Text), pid, commandPath);
         }
         catch (TimeoutException)
         {
             await StopTreeAsync(running, pid, ownGroup, spec.KillGrace, abandon).ConfigureAwait(false);
             return new ProcessOutcome
             {
-                End = ProcessEnd.TimedOut, Stdout = stdout.Text, Stderr = stderr.Text, ProcessId = pid, CommandPath = commandPath,
+                End = ProcessEnd.TimedOut, Stdout = masker.Apply(stdout.Text), Stderr = masker.Apply(stderr.Text), ProcessId = pid, CommandPath = commandPath,
             };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -74,6 +99,69 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
             await StopTreeAsync(running, pid, ownGroup, spec.KillGrace, abandon).ConfigureAwait(false);
             throw;
         }
+        finally
+        {
+            // A descendant that left the group (its own session, a double fork) still carries the attempt id.
+            if (spec.AttemptId is { } attempt)
+            {
+                AttemptProcesses.Stop([attempt]);
+            }
+        }
+    }
+
+    /// <summary>The variable that names the attempt in every launched process's environment.</summary>
+    public const string AttemptMarker = "AGENT_RUNTIME_ATTEMPT_ID";
+
+    /// <summary>
+    /// After the launched process exited: the pipes get <see cref="PipeGrace"/>, then the rest of
+    /// the group is stopped and the pipes abandoned. Returns the launched process's exit code.
+    /// </summary>
+    private async Task<int> FinishAsync(CommandTask<CommandResult> running, System.Diagnostics.Process? launched, int pid, bool ownGroup, CancellationTokenSource abandon)
+    {
+        // Read now: once CliWrap finishes it disposes the process object.
+        int? exitCode = null;
+        if (!running.Task.IsCompleted && launched is not null)
+        {
+            try
+            {
+                exitCode = launched.ExitCode;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+            {
+                exitCode = null;
+            }
+        }
+
+        try
+        {
+            await running.Task.WaitAsync(PipeGrace, timeProvider).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A leftover child holds the pipes; it is stopped below.
+        }
+
+        if (ownGroup && ProcessSignals.AnyAlive(pid, ownGroup))
+        {
+            await StopTreeAsync(running, pid, ownGroup, LeftoverGrace, abandon).ConfigureAwait(false);
+        }
+        else if (!running.Task.IsCompleted)
+        {
+            await abandon.CancelAsync().ConfigureAwait(false);
+            _ = running.Task.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+        }
+
+        if (running.Task.IsCompletedSuccessfully)
+        {
+            return running.Task.Result.ExitCode;
+        }
+
+        if (running.Task.IsFaulted && !abandon.IsCancellationRequested)
+        {
+            await running.Task.ConfigureAwait(false);
+        }
+
+        return exitCode ?? -1;
     }
 
     private static ProcessOutcome SpawnFailure(string message, string? commandPath) =>

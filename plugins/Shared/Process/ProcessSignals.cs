@@ -32,9 +32,15 @@ internal static partial class ProcessSignals
             return false;
         }
 
+        // kill(…, 0) fails with ESRCH once no member (not even a zombie) is left: no scan needed.
+        if (Kill(ownGroup ? -pid : pid, 0) != 0)
+        {
+            return false;
+        }
+
         if (!Directory.Exists("/proc/self"))
         {
-            return Kill(ownGroup ? -pid : pid, 0) == 0;
+            return true;
         }
 
         foreach (var directory in Directory.EnumerateDirectories("/proc"))

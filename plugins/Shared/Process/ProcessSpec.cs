@@ -22,6 +22,19 @@ internal sealed record ProcessSpec
 
     public required TimeSpan Timeout { get; init; }
 
+    /// <summary>
+    /// Values masked in the forwarded output lines and in the returned stdout/stderr: the credentials
+    /// resolved for this run, which only the plugin knows.
+    /// </summary>
+    public IReadOnlyCollection<string> Secrets { get; init; } = [];
+
+    /// <summary>
+    /// The attempt this process serves, exported to it as <c>AGENT_RUNTIME_ATTEMPT_ID</c> (unless
+    /// the environment already sets it) so the host can find its tree after a crash. Not recorded
+    /// in the invocation: it identifies the run, it is not the adapter's configuration.
+    /// </summary>
+    public string? AttemptId { get; init; }
+
     /// <summary>How long the process group gets between SIGTERM and SIGKILL.</summary>
     public TimeSpan KillGrace { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -214,6 +214,7 @@ internal static class ConfigLoader
             Plugins = BuildPlugins(root["plugins"] as JsonObject),
             Substrate = root["substrate"] as JsonObject,
             Web = new WebSettings { TokenCredential = (root["web"] as JsonObject)?.GetString("tokenCredential") },
+            SecretNames = root["secretNames"] is JsonArray secretNames ? [.. secretNames.Select(n => n!.GetValue<string>())] : [],
         };
     }
 

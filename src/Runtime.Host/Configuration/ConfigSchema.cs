@@ -58,6 +58,7 @@ internal static class ConfigSchema
         }
 
         ExpectPositiveInteger(file, root, "maxConcurrentAttempts", "$.maxConcurrentAttempts");
+        ExpectStringArray(file, root, "secretNames", "$.secretNames", "an array of variable names");
         Expect(file, root, "substrate", "$.substrate", JsonValueKind.Object, "an object");
 
         if (Expect(file, root, "web", "$.web", JsonValueKind.Object, "an object with tokenCredential") is JsonObject web

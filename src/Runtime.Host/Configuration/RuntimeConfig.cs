@@ -63,6 +63,12 @@ internal sealed record RuntimeConfig
     /// <summary>New: the <c>web</c> block (the operator web server's settings).</summary>
     public WebSettings Web { get; init; } = new();
 
+    /// <summary>
+    /// New: extra variable names whose values are secret (<c>secretNames</c>, an array of strings),
+    /// besides names that look secret. See <see cref="Secrets.SecretNames"/>.
+    /// </summary>
+    public IReadOnlyList<string> SecretNames { get; init; } = [];
+
     public AdapterEntry? FindAdapter(string id) => Adapters.FirstOrDefault(a => a.Id == id);
 
     public string? FindProfilePath(string id) =>

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Configuration;
-using AgentRuntime.Host.Plugins;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Sdk;
 
@@ -16,13 +14,14 @@ internal sealed partial class AttemptPipeline
     /// closed and the watch is over either way. The dispatcher's own cancellation still propagates.
     /// </summary>
     private async Task<(ExecutionResult? Result, CancelRequest? Stop)> RunAdapterAsync(
-        TaskRecord task, string attemptId, AdapterEntry entry, GuardedAdapter adapter, ExecutionRequest request, AuditPaths paths, CancellationToken cancellationToken)
+        TaskRecord task, string attemptId, AttemptRun run, ExecutionRequest request, AuditPaths paths, CancellationToken cancellationToken)
     {
         await using var watcher = CancelWatcher.Start(services.Queue, attemptId, _time, services.Log, cancellationToken);
-        using var sink = new LiveOutputSink(paths, new LoggingSink(services.Log, task.TaskId, attemptId, entry.Id));
+        using var live = new LiveOutputSink(paths, new LoggingSink(services.Log, task.TaskId, attemptId, run.Entry.Id));
+        var sink = new MaskingSink(run.Masker, live);
         try
         {
-            return (await adapter.ExecuteAsync(request, sink, watcher.Token).ConfigureAwait(false), null);
+            return (await run.Adapter.ExecuteAsync(request, sink, watcher.Token).ConfigureAwait(false), null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && watcher.Request is { } stop)
         {

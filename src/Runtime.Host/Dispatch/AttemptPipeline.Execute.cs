@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Bundles;
 using AgentRuntime.Host.Dispatch.Outcomes;
 using AgentRuntime.Host.Dispatch.Text;
 using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Plugins;
-using AgentRuntime.Host.Profiles;
+using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Sdk;
 
@@ -13,9 +12,9 @@ namespace AgentRuntime.Host.Dispatch;
 
 internal sealed partial class AttemptPipeline
 {
-    private async Task<JsonObject> ExecuteAsync(
-        TaskRecord task, string attemptId, Profile profile, AdapterEntry entry, GuardedAdapter adapter, CompiledBundle bundle, CancellationToken cancellationToken)
+    private async Task<JsonObject> ExecuteAsync(TaskRecord task, string attemptId, AttemptRun run, CancellationToken cancellationToken)
     {
+        var (profile, entry, _, bundle, masker) = run;
         // The adapter gets exactly the persisted prompt (spec §5.1 step 14).
         var prompt = await File.ReadAllTextAsync(bundle.PromptAbsolutePath, cancellationToken).ConfigureAwait(false);
         var request = new ExecutionRequest
@@ -58,11 +57,13 @@ internal sealed partial class AttemptPipeline
         };
 
         var paths = AuditWriter.PathsFor(_config.ArtifactDir, task.TaskId, attemptId);
-        var (result, stop) = await RunAdapterAsync(task, attemptId, entry, adapter, request, paths, cancellationToken).ConfigureAwait(false);
-        if (result is null)
+        var (returned, stop) = await RunAdapterAsync(task, attemptId, run, request, paths, cancellationToken).ConfigureAwait(false);
+        if (returned is null)
         {
             return await FinishCanceledAsync(task, attemptId, paths, stop!).ConfigureAwait(false);
         }
+
+        var result = ResultMasking.Apply(returned, masker);
 
         var audit = AuditWriter.Write(
             paths,

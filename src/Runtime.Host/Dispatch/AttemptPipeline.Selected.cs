@@ -3,6 +3,7 @@ using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Bundles;
 using AgentRuntime.Host.Dispatch.Outcomes;
 using AgentRuntime.Host.Profiles;
+using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Dispatch;
@@ -16,7 +17,7 @@ internal sealed partial class AttemptPipeline
     /// adapter cannot run, the bundle does not compile, an exception, the dispatcher stopping)
     /// records it on its own first, so the attempt row ends the same as before.
     /// </summary>
-    private async Task<JsonObject> RunSelectedAsync(TaskRecord task, string attemptId, Profile profile, AdapterEntry entry, CancellationToken cancellationToken)
+    private async Task<JsonObject> RunSelectedAsync(TaskRecord task, string attemptId, Profile profile, AdapterEntry entry, SecretMasker masker, CancellationToken cancellationToken)
     {
         var attemptAdapter = new AttemptAdapter(entry.Id, entry.Mode ?? "", entry.Model);
         var recorded = false;
@@ -46,12 +47,13 @@ internal sealed partial class AttemptPipeline
                     Workflow = workflow?.Invoke(),
                     Now = _time.GetUtcNow(),
                     WorkingDirectory = services.WorkingDirectory,
+                    Masker = masker,
                 });
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 await RecordAdapterAsync().ConfigureAwait(false);
-                return await CompileFailedAsync(task, attemptId, ex.Message, "bundle_compile_failed", cancellationToken).ConfigureAwait(false);
+                return await CompileFailedAsync(task, attemptId, masker.Apply(ex.Message), "bundle_compile_failed", cancellationToken).ConfigureAwait(false);
             }
 
             await RecordBundleAsync(task, attemptId, bundle, attemptAdapter, cancellationToken).ConfigureAwait(false);
@@ -60,7 +62,7 @@ internal sealed partial class AttemptPipeline
             // The adapter's maxConcurrent slot is held while it runs; a dispatcher stopped while this
             // waits refunds the attempt as if it had been stopped running.
             using var slot = services.AdapterSlots is { } slots ? await slots.EnterAsync(entry.Id, cancellationToken).ConfigureAwait(false) : null;
-            return await ExecuteAsync(task, attemptId, profile, entry, adapter, bundle, cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(task, attemptId, new AttemptRun(profile, entry, adapter, bundle, masker), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!recorded && !StoreFailure.Is(ex))
         {

@@ -3,6 +3,7 @@ using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Bundles;
 using AgentRuntime.Host.Dispatch.Outcomes;
 using AgentRuntime.Host.Profiles;
+using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Sdk;
 
@@ -41,9 +42,12 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
     {
         var task = claimed.Task;
         var attemptId = claimed.Attempt.AttemptId;
+
+        // One masker per attempt: everything the attempt persists or prints passes through it.
+        var masker = SecretSources.ForAttempt(_config, task.Payload);
         try
         {
-            return await RunPipelineAsync(task, attemptId, cancellationToken).ConfigureAwait(false);
+            return await RunPipelineAsync(task, attemptId, masker, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -66,7 +70,7 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
         }
         catch (Exception ex) when (!StoreFailure.Is(ex))
         {
-            var message = $"runtime error while running the attempt: {ex.GetType().Name}: {ex.Message}";
+            var message = masker.Apply($"runtime error while running the attempt: {ex.GetType().Name}: {ex.Message}");
             return await RetryOrBlockAsync(task, attemptId, message, new AttemptFinish
             {
                 AttemptId = attemptId,
@@ -76,7 +80,7 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
         }
     }
 
-    private async Task<JsonObject> RunPipelineAsync(TaskRecord task, string attemptId, CancellationToken cancellationToken)
+    private async Task<JsonObject> RunPipelineAsync(TaskRecord task, string attemptId, SecretMasker masker, CancellationToken cancellationToken)
     {
         var inputIssues = InputArtifactVerifier.Verify(task.Payload, _config.ArtifactDir);
         if (inputIssues.Count > 0)
@@ -94,7 +98,7 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
         }
         catch (ProfileException ex)
         {
-            return await CompileFailedAsync(task, attemptId, ex.Message, "profile_load_failed", cancellationToken).ConfigureAwait(false);
+            return await CompileFailedAsync(task, attemptId, masker.Apply(ex.Message), "profile_load_failed", cancellationToken).ConfigureAwait(false);
         }
 
         var requested = RequestedAdapter(task, profile);
@@ -108,7 +112,7 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
 
         var selection = await new AdapterSelector(services.Adapters.Value, _time, services.ProbeCache).SelectAsync(requested, cancellationToken).ConfigureAwait(false);
         await RecordFallbackAsync(task, attemptId, selection, cancellationToken).ConfigureAwait(false);
-        return await RunSelectedAsync(task, attemptId, profile, _config.FindAdapter(selection.SelectedAdapter)!, cancellationToken).ConfigureAwait(false);
+        return await RunSelectedAsync(task, attemptId, profile, _config.FindAdapter(selection.SelectedAdapter)!, masker, cancellationToken).ConfigureAwait(false);
     }
 
     private string RequestedAdapter(TaskRecord task, Profile profile)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Json;
+using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Operations;
@@ -7,7 +8,8 @@ namespace AgentRuntime.Host.Operations;
 /// <summary>
 /// The API's TaskSummary (spec §2.9) plus two keys at the end the reference lacked:
 /// <c>requested_adapter</c> (null when the task leaves the choice to profile and config) and
-/// <c>adapter</c> (the latest attempt's adapter, or null).
+/// <c>adapter</c> (the latest attempt's adapter, or null). Payload values under secret-looking
+/// keys are shown as <c>***</c> (<see cref="SecretSources.MaskPayload"/>).
 /// </summary>
 internal static class TaskSummaryJson
 {
@@ -24,7 +26,7 @@ internal static class TaskSummaryJson
             ["subject"] = task.Subject,
             ["description"] = task.Description,
             ["priority"] = task.Priority,
-            ["payload"] = task.Payload.DeepClone(),
+            ["payload"] = SecretSources.MaskPayload(task.Payload, SecretNames.Default),
             ["status"] = task.Status,
             ["requested_profile"] = task.RequestedProfile,
             ["created_at"] = IsoTime.ToIso(task.CreatedAt),

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Json;
+using AgentRuntime.Host.Secrets;
 using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Plugins;
@@ -111,7 +112,9 @@ internal sealed class AdapterRegistry(RuntimeConfig config, PluginCatalog catalo
             return new HealthReport { Ok = false, Detail = new JsonObject { ["error"] = problem } };
         }
 
-        return await adapter.HealthcheckAsync(cancellationToken).ConfigureAwait(false);
+        // A plugin's detail may echo settings (a script's extraArgs): secret values are masked before anyone prints it.
+        var report = await adapter.HealthcheckAsync(cancellationToken).ConfigureAwait(false);
+        return report with { Detail = SecretSources.ForConfig(Config).Apply(report.Detail) ?? [] };
     }
 
     private AdapterContext ContextFor(AdapterEntry entry) => new()

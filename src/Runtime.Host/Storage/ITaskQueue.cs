@@ -44,8 +44,9 @@ internal interface ITaskQueue
 
     /// <summary>Reclaims the running attempts of dead runners and their tasks (spec §3.6, reference defect B6 fixed).</summary>
     /// <param name="runnerGone">Whether the runner of an attempt is gone; an id that cannot be checked must count as gone.</param>
+    /// <param name="stopProcesses">Stops the processes the reclaimed attempts left running (by attempt id), before their tasks are requeued.</param>
     /// <param name="cancellationToken">Cancels before the sweep starts.</param>
-    Task<BootSweepResult> BootSweepAsync(Func<string, bool> runnerGone, CancellationToken cancellationToken);
+    Task<BootSweepResult> BootSweepAsync(Func<string, bool> runnerGone, Action<IReadOnlyList<string>> stopProcesses, CancellationToken cancellationToken);
 
     Task<TaskRecord?> GetTaskAsync(string taskId, CancellationToken cancellationToken);
 }

@@ -68,8 +68,8 @@ internal sealed class SqliteRuntimeStore : ITaskQueue, IAttemptLog, IEventLog, I
     public Task<FencedWrite> FinishCanceledAsync(AttemptCancellation cancellation, CancellationToken cancellationToken) =>
         WriteAsync(s => s.TryFinishCanceled(cancellation), cancellationToken);
 
-    public Task<BootSweepResult> BootSweepAsync(Func<string, bool> runnerGone, CancellationToken cancellationToken) =>
-        WriteAsync(s => s.BootSweep(runnerGone), cancellationToken);
+    public Task<BootSweepResult> BootSweepAsync(Func<string, bool> runnerGone, Action<IReadOnlyList<string>> stopProcesses, CancellationToken cancellationToken) =>
+        WriteAsync(s => s.BootSweep(runnerGone, stopProcesses), cancellationToken);
 
     public Task<TaskRecord?> GetTaskAsync(string taskId, CancellationToken cancellationToken) => ReadAsync(s => s.GetTask(taskId), cancellationToken);
 

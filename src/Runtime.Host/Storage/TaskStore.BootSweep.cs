@@ -24,8 +24,11 @@ internal sealed partial class TaskStore
           AND NOT EXISTS (SELECT 1 FROM task_attempts a WHERE a.task_id = t.task_id AND a.status = 'running')
         """;
 
-    /// <summary>As <see cref="BootSweep(Func{string, bool})"/> with every runner counted as gone.</summary>
+    /// <summary>As <see cref="BootSweep(Func{string, bool}, Action{IReadOnlyList{string}})"/> with every runner counted as gone.</summary>
     public BootSweepResult BootSweep() => BootSweep(_ => true);
+
+    /// <summary>As <see cref="BootSweep(Func{string, bool}, Action{IReadOnlyList{string}})"/>, leaving processes alone.</summary>
+    public BootSweepResult BootSweep(Func<string, bool> runnerGone) => BootSweep(runnerGone, _ => { });
 
     /// <summary>
     /// Recovers from runners that died mid-task: their running attempts are finished
@@ -50,9 +53,13 @@ internal sealed partial class TaskStore
     /// Records <c>boot_sweep_reclaimed</c> only when something changed. One transaction.
     /// </summary>
     /// <param name="runnerGone">Whether the runner of this id is gone; an id it cannot check must count as gone.</param>
-    public BootSweepResult BootSweep(Func<string, bool> runnerGone) => _db.InTransaction(() =>
+    /// <param name="stopProcesses">Stops what is left of the dead runners' attempts (by attempt id).
+    /// Called inside the transaction, before any task goes back to the queue, so no other
+    /// dispatcher can claim a task while the previous attempt's processes still run.</param>
+    public BootSweepResult BootSweep(Func<string, bool> runnerGone, Action<IReadOnlyList<string>> stopProcesses) => _db.InTransaction(() =>
     {
         ArgumentNullException.ThrowIfNull(runnerGone);
+        ArgumentNullException.ThrowIfNull(stopProcesses);
         var now = Now();
         var dead = new List<string>();
         using (var command = _db.Command(RunningAttemptsSql))
@@ -65,6 +72,11 @@ internal sealed partial class TaskStore
                     dead.Add(reader.GetString(0));
                 }
             }
+        }
+
+        if (dead.Count > 0)
+        {
+            stopProcesses(dead);
         }
 
         foreach (var attemptId in dead)

@@ -61,16 +61,20 @@ public abstract class ProcessAdapterConformanceTests : AdapterConformanceTests
         Assert.Equal(result.RawOutput, result.Stderr);
     }
 
+    /// <summary>
+    /// Issue 11: the adapter exits 0 while a grandchild that ignores SIGTERM keeps stdout open. The
+    /// run ends with the adapter's exit (a success, not a timeout) and the grandchild is stopped.
+    /// </summary>
     [Fact(Timeout = 60_000)]
-    public async Task Execute_GrandchildKeepsStdoutOpen_TimesOutAndKillsTree()
+    public async Task Execute_GrandchildKeepsStdoutOpen_SucceedsAndKillsTree()
     {
-        var settings = Settings(Behaviour.Succeed, TimeSpan.FromSeconds(1));
+        var settings = Settings(Behaviour.Succeed, TimeSpan.FromSeconds(30));
         settings["env"]!["FAKE_MODE"] = "grandchild";
         var clock = Stopwatch.StartNew();
         var result = await ExecuteAsync(settings, new RecordingSink(), CancellationToken.None);
-        Assert.Equal(ExitStatus.Timeout, result.ExitStatus);
+        Assert.NotEqual(ExitStatus.Timeout, result.ExitStatus);
         Assert.Contains("started", result.Stdout, StringComparison.Ordinal);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1) + StopBound);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30) - TimeSpan.FromSeconds(5));
         Processes.AssertNoneRunning(PidFile, expectedAtLeast: 2);
     }
 

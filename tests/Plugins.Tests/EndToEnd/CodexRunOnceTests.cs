@@ -54,6 +54,7 @@ public sealed class CodexRunOnceTests(ITestOutputHelper output)
         Assert.Equal(Path.Combine(runtime.Root, "codex-home"), invocation["env"]!["CODEX_HOME"]!.GetValue<string>());
         Assert.True(Directory.Exists(Path.Combine(runtime.Root, "codex-home")), "CODEX_HOME is created before launch");
         Secrets.AssertRedacted(Path.Combine(audit, "invocation.json"));
+        Secrets.AssertNowhere(runtime.StateDir);
         Assert.Empty(await runtime.SurvivorsAsync());
     }
 

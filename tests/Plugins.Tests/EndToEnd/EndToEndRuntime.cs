@@ -51,6 +51,8 @@ internal sealed class EndToEndRuntime : IDisposable
 
     public string DbPath => _runtime.DbPath;
 
+    public string StateDir => _runtime.StateDir;
+
     private string ProfilePath => _runtime.Directory.Combine("profiles", "tester", "profile.json");
 
     public Task<string> IntakeAsync()

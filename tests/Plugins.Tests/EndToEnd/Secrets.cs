@@ -37,4 +37,17 @@ internal static class Secrets
             Assert.DoesNotContain(value, text, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>No secret value in any file under <paramref name="stateDir"/> (logs, database, audit files, bundles): masked as <c>***</c> wherever it was written.</summary>
+    public static void AssertNowhere(string stateDir)
+    {
+        foreach (var file in Directory.EnumerateFiles(stateDir, "*", SearchOption.AllDirectories))
+        {
+            var bytes = File.ReadAllBytes(file);
+            foreach (var value in All.Values)
+            {
+                Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(value)) < 0, $"{value} found in {file}");
+            }
+        }
+    }
 }

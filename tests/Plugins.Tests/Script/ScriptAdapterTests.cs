@@ -32,7 +32,7 @@ public sealed class ScriptAdapterTests : ProcessAdapterConformanceTests
         var env = ReadEnv(envFile);
         Assert.Equal("test-runtime", env["AGENT_RUNTIME_NAME"]);
         Assert.Equal("task-1", env["AGENT_RUNTIME_TASK_ID"]);
-        Assert.Equal("attempt-1", env["AGENT_RUNTIME_ATTEMPT_ID"]);
+        Assert.Equal(request.AttemptId, env["AGENT_RUNTIME_ATTEMPT_ID"]);
         Assert.Equal(Temp.Combine("artifacts"), env["AGENT_RUNTIME_ARTIFACT_DIR"]);
         Assert.Equal(Temp.Combine("state"), env["AGENT_RUNTIME_STATE_DIR"]);
         Assert.Equal(hostText, env["AGENT_RUNTIME_TASK_PAYLOAD_JSON"]);

@@ -23,7 +23,9 @@ internal static class Requests
             TaskId = "task-1", Kind = "test", Source = "test", Priority = 5, Payload = ToElement(payload ?? []),
             RequestedProfile = "tester", RequestedAdapter = "", AttemptCount = 1, MaxAttempts = 3,
         },
-        AttemptId = "attempt-1",
+        // Unique, as a real attempt id: a run stops every process that carries its attempt id, so
+        // tests running side by side must not share one.
+        AttemptId = $"attempt-{Guid.NewGuid():N}",
         AdapterId = $"test-{kind}",
         Kind = kind,
         Settings = ToElement(settings),

@@ -22,7 +22,7 @@ public sealed class QueueFenceTests
         using var store = Open(harness, sink);
         var task = await store.EnqueueAsync(New(harness), CancellationToken.None);
         var stale = (await store.ClaimAsync(CancellationToken.None))!.Attempt.AttemptId;
-        await store.BootSweepAsync(_ => true, CancellationToken.None);
+        await store.BootSweepAsync(_ => true, _ => { }, CancellationToken.None);
         var current = (await store.ClaimAsync(CancellationToken.None))!.Attempt.AttemptId;
         var staleRow = Row(harness, stale);
 

@@ -12,7 +12,7 @@ internal static class BundleCompiler
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// Renders the prompt, builds the document, hashes it, and writes
+    /// Renders the prompt, builds the document, masks the attempt's secret values in both, hashes it, and writes
     /// <c>&lt;artifactDir&gt;/bundles/&lt;date&gt;/&lt;id&gt;.json</c> (canonical JSON + newline) and
     /// <c>.prompt.txt</c> (the prompt exactly). Any failure throws <see cref="BundleCompilationException"/>
     /// carrying the cause's message; files may then be partly written.
@@ -38,7 +38,7 @@ internal static class BundleCompiler
         var config = inputs.Config;
         var task = inputs.Task;
         var createdAt = IsoTime.ToIso(inputs.Now);
-        var prompt = PromptBuilder.Build(config, inputs.Profile, task);
+        var prompt = inputs.Masker.Apply(PromptBuilder.Build(config, inputs.Profile, task));
         var artifacts = BundleDocument.Artifacts(config.ArtifactDir, task.Payload);
         var externalInputs = ExternalInputs.Normalize(task.Payload);
 
@@ -51,7 +51,7 @@ internal static class BundleCompiler
         var dirty = workspace["dirty"] is JsonValue d ? d.GetValue<bool>() : (bool?)null;
         var replayGrade = ReplayGrades.Derive(inputs.Adapter.Mode, dirty, ExternalInputs.AnyUncached(externalInputs));
 
-        var document = new JsonObject
+        var unmasked = new JsonObject
         {
             ["bundle_version"] = "1",
             ["bundle_id"] = inputs.BundleId,
@@ -76,6 +76,10 @@ internal static class BundleCompiler
             ["external_inputs"] = externalInputs,
             ["prompt"] = new JsonObject { ["rendered_text"] = prompt },
         };
+
+        // The hash covers the masked document: it must match the persisted file, and a hash of the
+        // unmasked text would let anyone holding the bundle test guesses of a short secret offline.
+        var document = inputs.Masker.Apply(unmasked)!;
         var hash = BundleDocument.Hash(document);
 
         var date = createdAt[..10];

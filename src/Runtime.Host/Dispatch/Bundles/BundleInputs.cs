@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Profiles;
+using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Dispatch.Bundles;
@@ -30,6 +31,9 @@ internal sealed record BundleInputs
 
     /// <summary>The process working directory: the workspace root for adapters other than agent-cli.</summary>
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>The attempt's secret values, masked in the rendered prompt and the document before they are hashed and written.</summary>
+    public SecretMasker Masker { get; init; } = SecretMasker.None;
 
     /// <summary>The git executable used to describe the workspace (looked up on PATH when bare).</summary>
     public string GitExecutable { get; init; } = "git";

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace AgentRuntime.Plugins.Shared;
+
+/// <summary>
+/// Finds and stops the processes an attempt left behind: at the end of the attempt, a descendant
+/// that left the process group (its own session, a double fork); after a crash of the runner
+/// (kill -9, OOM kill), the whole tree, found by the next dispatcher's boot sweep. Every process
+/// <see cref="ProcessRunner"/> launches carries
+/// <c>AGENT_RUNTIME_ATTEMPT_ID=&lt;attempt id&gt;</c> in its environment and leads (or belongs to)
+/// a process group of its own, made by <c>setsid</c>. The attempt id is a GUID, so a process whose
+/// environment names it is that attempt's, whatever pids were reused since; the group of such a
+/// process is stopped too when that process leads its own session (so no group the dispatcher
+/// shares with a shell or a service is ever touched), which catches a descendant that cleared its
+/// environment. Linux only (<c>/proc</c>); elsewhere nothing is found.
+/// </summary>
+internal static partial class AttemptProcesses
+{
+    public const string Marker = ProcessRunner.AttemptMarker;
+
+    private const int SigKill = 9;
+
+    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>SIGKILLs the processes of these attempts and returns how many carried the marker.</summary>
+    public static int Stop(IReadOnlyCollection<string> attemptIds)
+    {
+        ArgumentNullException.ThrowIfNull(attemptIds);
+        if (attemptIds.Count == 0 || !OperatingSystem.IsLinux() || !Directory.Exists("/proc/self"))
+        {
+            return 0;
+        }
+
+        var needles = attemptIds.Select(id => Encoding.UTF8.GetBytes($"{Marker}={id}\0")).ToList();
+        var found = Find(needles);
+        var ownGroup = GetProcessGroup();
+        var ownSession = GetSession(0);
+        var carriers = found.Select(f => f.Pid).ToHashSet();
+        foreach (var (pid, group, session) in found)
+        {
+            // The runner is dead, so there is nothing to wait for: no SIGTERM grace. The group is
+            // the attempt's when setsid made it (it is its session's) and its leader is the
+            // attempt's too, or gone (a pid is not reused while its group lives).
+            if (group == session && group != ownGroup && group != ownSession && group > 1 && (carriers.Contains(group) || !Directory.Exists($"/proc/{group.ToString(CultureInfo.InvariantCulture)}")))
+            {
+                _ = Kill(-group, SigKill);
+            }
+
+            _ = Kill(pid, SigKill);
+        }
+
+        // SIGKILL is asynchronous: wait (bounded) until they have died, so the caller's next step
+        // (requeueing the task, ending the attempt) never overlaps them.
+        // Synchronous on purpose: the boot sweep calls this inside its transaction.
+        var deadline = Environment.TickCount64 + (long)KillWait.TotalMilliseconds;
+        using var pause = new ManualResetEventSlim();
+        while (found.Any(f => IsRunning(f.Pid)) && Environment.TickCount64 < deadline)
+        {
+            pause.Wait(10);
+        }
+
+        return found.Count;
+    }
+
+    /// <summary>Live processes (zombies excluded) whose environment holds one of the markers: pid, process group, session.</summary>
+    private static List<(int Pid, int Group, int Session)> Find(List<byte[]> needles)
+    {
+        var found = new List<(int, int, int)>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                var environment = File.ReadAllBytes(Path.Combine(directory, "environ"));
+                if (needles.Any(n => Holds(environment, n)) && ReadStat(directory) is { } stat)
+                {
+                    found.Add((pid, stat.Group, stat.Session));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Gone meanwhile, or not ours to read (then not ours to stop either).
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether <paramref name="needle"/> (<c>NAME=value\0</c>) is a whole entry of the NUL-separated environment.</summary>
+    private static bool Holds(ReadOnlySpan<byte> environment, ReadOnlySpan<byte> needle)
+    {
+        var offset = 0;
+        while (offset < environment.Length)
+        {
+            var index = environment[offset..].IndexOf(needle);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var at = offset + index;
+            if (at == 0 || environment[at - 1] == 0)
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            return ReadStat($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}") is not null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Process group and session from <c>/proc/&lt;pid&gt;/stat</c>; null for a zombie or an unreadable line.</summary>
+    private static (int Group, int Session)? ReadStat(string directory)
+    {
+        var text = File.ReadAllText(Path.Combine(directory, "stat"));
+
+        // "pid (comm) S ppid pgrp session ..." — comm may hold spaces and parentheses: split after the last ')'.
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        if (fields.Length < 4 || fields[0] is "Z" or "X")
+        {
+            return null;
+        }
+
+        return int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var group)
+            && int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var session)
+            ? (group, session)
+            : null;
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "getpgrp")]
+    private static partial int GetProcessGroup();
+
+    [LibraryImport("libc", EntryPoint = "getsid")]
+    private static partial int GetSession(int pid);
+}
