@@ -1,4 +1,5 @@
 using AgentRuntime.Host.Operations;
+using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Composition;
@@ -37,7 +38,7 @@ internal sealed partial class RuntimeCore
 
     public SensorService Sensors => new(Tasks, Time);
 
-    public SnapshotService Snapshots => new(Config.RuntimeName, Config.ArtifactDir, Tasks, Time);
+    public SnapshotService Snapshots => new(Config.RuntimeName, Config.ArtifactDir, Tasks, Time, SecretSources.ForConfig(Config));
 
     public BridgeService Bridges => new(Store, Store.Options, Time);
 

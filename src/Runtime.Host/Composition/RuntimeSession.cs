@@ -1,4 +1,5 @@
 using AgentRuntime.Host.Operations;
+using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Composition;
@@ -17,5 +18,5 @@ internal sealed class RuntimeSession(RuntimeCore core, TaskStore tasks)
 
     public SensorService Sensors => new(tasks, core.Time);
 
-    public SnapshotService Snapshots => new(core.Config.RuntimeName, core.Config.ArtifactDir, tasks, core.Time);
+    public SnapshotService Snapshots => new(core.Config.RuntimeName, core.Config.ArtifactDir, tasks, core.Time, SecretSources.ForConfig(core.Config));
 }

@@ -1,16 +1,21 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Snapshots;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Operations;
 
 /// <summary>Runtime snapshots and the report comparing two of them (spec §1.2, §7.8).</summary>
-internal sealed class SnapshotService(string runtimeName, string artifactDir, TaskStore tasks, TimeProvider time)
+internal sealed class SnapshotService(string runtimeName, string artifactDir, TaskStore tasks, TimeProvider time, SecretMasker? masker = null)
 {
-    /// <summary>Captures the runtime and writes it under <c>&lt;artifactDir&gt;/snapshots/</c>.</summary>
+    /// <summary>
+    /// Captures the runtime and writes it under <c>&lt;artifactDir&gt;/snapshots/</c>, with the
+    /// config's secret values masked (text stored before masking existed may still hold them).
+    /// </summary>
     public SnapshotResult Capture(string? label)
     {
-        var snapshot = new SnapshotBuilder(tasks, new WorkflowStore(tasks, time), runtimeName, artifactDir, time).Capture();
+        var captured = new SnapshotBuilder(tasks, new WorkflowStore(tasks, time), runtimeName, artifactDir, time).Capture();
+        var snapshot = masker is { Count: > 0 } ? masker.Apply(captured)! : captured;
         var path = SnapshotFile.Write(artifactDir, snapshot, label);
         return new SnapshotResult(path, snapshot);
     }

@@ -13,7 +13,7 @@ namespace AgentRuntime.Host.Operations;
 /// </summary>
 internal static class TaskSummaryJson
 {
-    public static JsonObject ToJson(ListedTask listed)
+    public static JsonObject ToJson(ListedTask listed, SecretNames? names = null)
     {
         ArgumentNullException.ThrowIfNull(listed);
         var task = listed.Task;
@@ -26,7 +26,7 @@ internal static class TaskSummaryJson
             ["subject"] = task.Subject,
             ["description"] = task.Description,
             ["priority"] = task.Priority,
-            ["payload"] = SecretSources.MaskPayload(task.Payload, SecretNames.Default),
+            ["payload"] = SecretSources.MaskPayload(task.Payload, names ?? SecretNames.Default),
             ["status"] = task.Status,
             ["requested_profile"] = task.RequestedProfile,
             ["created_at"] = IsoTime.ToIso(task.CreatedAt),

@@ -8,7 +8,7 @@ namespace AgentRuntime.Host.Tests.Secrets;
 /// A runtime with a distinct secret planted in every source the host masks: a credential resolved
 /// from a <c>*_CREDENTIAL</c> reference (through the fake <c>bun</c> skill), a secret-named key of an
 /// adapter's <c>env</c> block, a secret-named and a <c># secret</c>-marked line of its <c>envFile</c>,
-/// a secret-named payload key, two <c>extraArgs</c> flags, a name listed in <c>secretNames</c> (in the
+/// a secret-named payload key, a payload key listed in <c>secretNames</c>, two <c>extraArgs</c> flags, a name listed in <c>secretNames</c> (in the
 /// <c>env</c> block and in the runtime's own environment). The adapter's script prints its whole
 /// environment, its arguments and the payload, splits one secret across two pipe writes, writes to
 /// stderr and ends with an outcome that quotes the secrets.
@@ -44,7 +44,7 @@ internal sealed class SecretLeakHarness : IDisposable
             PLAIN_SETTING="{Planted["env file (# secret mark)"]}"
             MODEL_NAME=not-a-secret-value
             """);
-        Runtime.Config["secretNames"] = new JsonArray("HARNESS_EXTRA", "HARNESS_PROC_VALUE");
+        Runtime.Config["secretNames"] = new JsonArray("HARNESS_EXTRA", "HARNESS_PROC_VALUE", "harness_field");
         Runtime.AddScriptAdapter(AdapterId, Script, timeoutMs: 20_000, extra: new JsonObject
         {
             ["envFile"] = "leaky.env",
@@ -79,6 +79,7 @@ internal sealed class SecretLeakHarness : IDisposable
         ["extraArgs (--api-key=VALUE)"] = "h4rn-extra-Kx2290",
         ["secretNames (env block)"] = "h4rn-named-Zz6610",
         ["secretNames (runtime environment)"] = "h4rn-proc-Qq3377",
+        ["secretNames (payload key)"] = "h4rn-field-Jj5521",
     };
 
     public TestRuntime Runtime { get; }
@@ -93,7 +94,10 @@ internal sealed class SecretLeakHarness : IDisposable
         ["kind"] = "leak",
         ["source"] = "harness",
         ["subject"] = marker,
-        ["payload"] = new JsonObject { ["api_token"] = Planted["payload secret key"], ["mode"] = marker },
+        ["payload"] = new JsonObject
+        {
+            ["api_token"] = Planted["payload secret key"], ["harness_field"] = Planted["secretNames (payload key)"], ["mode"] = marker,
+        },
     }.ToJsonString();
 
     public async Task<CliResult> RunAsync(params string[] args)
@@ -113,14 +117,14 @@ internal sealed class SecretLeakHarness : IDisposable
     public Dictionary<string, List<string>> FindLeaks()
     {
         var found = Planted.ToDictionary(p => p.Key, _ => new List<string>());
-        var payloadKey = "payload secret key";
+        string[] payloadKeys = ["payload secret key", "secretNames (payload key)"];
         foreach (var file in Directory.EnumerateFiles(Runtime.StateDir, "*", SearchOption.AllDirectories))
         {
             var bytes = File.ReadAllBytes(file);
             var isDb = Path.GetFileName(file).StartsWith("runtime.db", StringComparison.Ordinal);
             foreach (var (source, value) in Planted)
             {
-                if (isDb && source == payloadKey)
+                if (isDb && payloadKeys.Contains(source))
                 {
                     continue;
                 }
@@ -142,7 +146,7 @@ internal sealed class SecretLeakHarness : IDisposable
                     var text = cell switch { string s => s, byte[] b => Encoding.UTF8.GetString(b), _ => null };
                     foreach (var (source, value) in Planted)
                     {
-                        if (text is not null && text.Contains(value, StringComparison.Ordinal) && !(source == payloadKey && table == "tasks" && column == "payload_json"))
+                        if (text is not null && text.Contains(value, StringComparison.Ordinal) && !(payloadKeys.Contains(source) && table == "tasks" && column == "payload_json"))
                         {
                             found[source].Add($"row {table}.{column}");
                         }

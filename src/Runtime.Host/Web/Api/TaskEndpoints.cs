@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Operations;
+using AgentRuntime.Host.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -50,14 +51,15 @@ internal static class TaskEndpoints
     private static JsonText List(RuntimeCore core, HttpRequest request)
     {
         var tasks = core.Browse.ListTasks(QueryValues.ClampedInt(request, "limit", 20, 1, 200), QueryValues.Text(request, "status"));
-        return JsonText.Ok(new JsonObject { ["tasks"] = new JsonArray([.. tasks.Select(t => (JsonNode?)TaskSummaryJson.ToJson(t))]) });
+        var names = SecretSources.Names(core.Config);
+        return JsonText.Ok(new JsonObject { ["tasks"] = new JsonArray([.. tasks.Select(t => (JsonNode?)TaskSummaryJson.ToJson(t, names))]) });
     }
 
     private static JsonText Detail(RuntimeCore core, string taskId)
     {
         var attempts = core.Attempts;
         return attempts.GetTask(taskId) is { } detail
-            ? JsonText.Ok(detail.ToJson(attempts.ArtifactDir))
+            ? JsonText.Ok(detail.ToJson(attempts.ArtifactDir, SecretSources.Names(core.Config)))
             : JsonText.NotFound($"task not found: {taskId}");
     }
 }
