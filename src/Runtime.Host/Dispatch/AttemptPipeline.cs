@@ -112,45 +112,7 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
 
         var selection = await new AdapterSelector(services.Adapters.Value, _time, services.ProbeCache).SelectAsync(requested, cancellationToken).ConfigureAwait(false);
         await RecordFallbackAsync(task, attemptId, selection, cancellationToken).ConfigureAwait(false);
-        var entry = _config.FindAdapter(selection.SelectedAdapter)!;
-        await services.Attempts.SetAdapterAsync(attemptId, entry.Id, entry.Mode ?? "", entry.Model, cancellationToken).ConfigureAwait(false);
-        var binding = services.Adapters.Value.Bind(entry);
-        var (adapter, problem) = services.Adapters.Value.GetAdapter(binding);
-        if (adapter is null)
-        {
-            var summary = $"Adapter {entry.Id} cannot run on this host: {problem}";
-            await FinalizeAsync(task, null, Outcome(TaskStatuses.PermanentFailure, summary, OutcomeStatuses.MachineFailed, null), summary,
-                Rejected(attemptId, new JsonObject { ["reason"] = "adapter_unavailable", ["adapter_id"] = entry.Id, ["error"] = problem }), cancellationToken).ConfigureAwait(false);
-            return CycleResults.Failed(TaskStatuses.PermanentFailure, task.TaskId, attemptId);
-        }
-
-        var workflow = await WorkflowSnapshotAsync(task.Payload, cancellationToken).ConfigureAwait(false);
-        CompiledBundle bundle;
-        try
-        {
-            bundle = BundleCompiler.Compile(new BundleInputs
-            {
-                Config = _config,
-                Task = task,
-                Profile = profile,
-                Adapter = entry,
-                Workflow = workflow?.Invoke(),
-                Now = _time.GetUtcNow(),
-                WorkingDirectory = services.WorkingDirectory,
-                Masker = masker,
-            });
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return await CompileFailedAsync(task, attemptId, masker.Apply(ex.Message), "bundle_compile_failed", cancellationToken).ConfigureAwait(false);
-        }
-
-        await RecordBundleAsync(task, attemptId, bundle, cancellationToken).ConfigureAwait(false);
-
-        // The adapter's maxConcurrent slot is held while it runs; a dispatcher stopped while this
-        // waits refunds the attempt as if it had been stopped running.
-        using var slot = services.AdapterSlots is { } slots ? await slots.EnterAsync(entry.Id, cancellationToken).ConfigureAwait(false) : null;
-        return await ExecuteAsync(task, attemptId, new AttemptRun(profile, entry, adapter, bundle, masker), cancellationToken).ConfigureAwait(false);
+        return await RunSelectedAsync(task, attemptId, profile, _config.FindAdapter(selection.SelectedAdapter)!, masker, cancellationToken).ConfigureAwait(false);
     }
 
     private string RequestedAdapter(TaskRecord task, Profile profile)
@@ -194,10 +156,11 @@ internal sealed partial class AttemptPipeline(DispatchServices services)
         });
     }
 
-    private async Task RecordBundleAsync(TaskRecord task, string attemptId, CompiledBundle bundle, CancellationToken cancellationToken)
+    private async Task RecordBundleAsync(TaskRecord task, string attemptId, CompiledBundle bundle, AttemptAdapter adapter, CancellationToken cancellationToken)
     {
         await services.Attempts.RecordBundleAsync(new NewBundle
         {
+            AttemptAdapter = adapter,
             BundleId = bundle.BundleId,
             TaskId = task.TaskId,
             AttemptId = attemptId,

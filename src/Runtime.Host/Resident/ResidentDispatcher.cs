@@ -13,7 +13,9 @@ namespace AgentRuntime.Host.Resident;
 /// (up to <c>maxConcurrentAttempts</c>, each attempt through the one <see cref="AttemptPipeline"/>)
 /// and sleeps until there may be work again. The caller holds the dispatch lock for its lifetime.
 /// <para>
-/// How it wakes, without busy polling: every <see cref="Tick"/> it reads <c>PRAGMA data_version</c>
+/// How it wakes, without busy polling: when a file watch nudges it (<see cref="DatabaseFileWatch"/>:
+/// a commit appends to the WAL) and every <see cref="WatchedTick"/>, or every <see cref="Tick"/>
+/// where no watch runs, it reads <c>PRAGMA data_version</c>
 /// on one held connection (<see cref="DataVersionWatch"/>), which changes when any other connection
 /// commits — CLI <c>intake</c> in another process, the web API in this one, a sensor event, a
 /// workflow step — so new work is seen within one tick, and the read costs microseconds and no
@@ -21,9 +23,10 @@ namespace AgentRuntime.Host.Resident;
 /// (<see cref="IdleWaiter"/>). A timer covers what no commit announces: the next <c>available_at</c>
 /// of a waiting task (a backoff expiring) and the next schedule due time. An attempt finishing
 /// wakes it directly.
-/// inotify on the database files was rejected: WAL writes touch <c>-wal</c>/<c>-shm</c> unpredictably
-/// and it does not see writers on other hosts' mounts; a plain poll of the claim query would cost
-/// a write transaction per poll.
+/// inotify alone was rejected: a WAL write comes before its commit is visible, <c>-shm</c> changes
+/// through shared memory, which no event reports, and it does not see writers on other hosts'
+/// mounts; so an event only makes the waiter look (at once, then often for a moment), and
+/// <c>data_version</c> decides. A plain poll of the claim query would cost a write transaction per poll.
 /// </para>
 /// Schedules and workflow evaluation run at start, when a schedule comes due, after an attempt
 /// finishes or another connection commits (at most every <see cref="PhaseGap"/>), and every
@@ -31,8 +34,11 @@ namespace AgentRuntime.Host.Resident;
 /// </summary>
 internal sealed partial class ResidentDispatcher : BackgroundService
 {
-    /// <summary>How often the database's change counter and the pause file are looked at while idle.</summary>
+    /// <summary>How often the database's change counter and the pause file are looked at while idle, when no file watch runs.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>The same look while the file watch runs (<see cref="DatabaseFileWatch"/>): a safety net, since a commit nudges the waiter at once.</summary>
+    public static readonly TimeSpan WatchedTick = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The cadence of schedule and workflow evaluation when nothing else prompts it (workflow rules that depend on time alone).</summary>
     public static readonly TimeSpan PhaseInterval = TimeSpan.FromSeconds(5);
@@ -82,6 +88,7 @@ internal sealed partial class ResidentDispatcher : BackgroundService
         try
         {
             using var watch = new DataVersionWatch(_core.Store.OpenConnection());
+            using var files = DatabaseFileWatch.Start(_core.Config.DbPath, new PauseFile(_core.Config.StateDir, Time).Path, _waiter, WatchedTick, _services.Log);
             try
             {
                 await LoopAsync(watch, stoppingToken).ConfigureAwait(false);
@@ -145,24 +152,31 @@ internal sealed partial class ResidentDispatcher : BackgroundService
             var wakeAt = pause.Paused
                 ? now + PhaseInterval
                 : Earliest(lastPhases + PhaseInterval, scheduleDue > now ? scheduleDue : null, taskDue, _evaluationPending ? lastPhases + PhaseGap : null);
-            await WaitAsync(watch, pauseFile.Path, pause.Paused, wakeAt, stoppingToken).ConfigureAwait(false);
+            await WaitAsync(watch, pauseFile.Path, pause.Paused, wakeAt - now, stoppingToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Sleeps until a commit by another connection, an attempt finishing, the pause file changing, or <paramref name="wakeAt"/>.</summary>
-    private Task WaitAsync(DataVersionWatch watch, string pausePath, bool paused, DateTimeOffset wakeAt, CancellationToken stoppingToken)
+    /// <summary>
+    /// Sleeps until a commit by another connection, an attempt finishing, the pause file changing, or
+    /// <paramref name="longest"/> has passed. While every slot is taken a commit does not wake it:
+    /// nothing could be claimed, and the attempts' own commits would turn the loop at each one.
+    /// </summary>
+    private Task WaitAsync(DataVersionWatch watch, string pausePath, bool paused, TimeSpan longest, CancellationToken stoppingToken)
     {
-        return _waiter.WaitAsync(ShouldWake, stoppingToken);
+        return _waiter.WaitAsync(ShouldWake, longest, stoppingToken);
 
         bool ShouldWake()
         {
             if (watch.Changed())
             {
                 _evaluationPending = true;
-                return true;
+                if (Running < MaxConcurrentAttempts)
+                {
+                    return true;
+                }
             }
 
-            return File.Exists(pausePath) != paused || Time.GetUtcNow() >= wakeAt;
+            return File.Exists(pausePath) != paused;
         }
     }
 

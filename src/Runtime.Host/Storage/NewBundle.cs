@@ -39,4 +39,10 @@ internal sealed record NewBundle
 
     /// <summary>The bundle's creation time as ISO text; the store's clock when null.</summary>
     public string? CreatedAt { get; init; }
+
+    /// <summary>
+    /// When given, the attempt's adapter is recorded in the same transaction (as
+    /// <see cref="IAttemptLog.SetAdapterAsync"/> would), which saves an attempt a commit.
+    /// </summary>
+    public AttemptAdapter? AttemptAdapter { get; init; }
 }

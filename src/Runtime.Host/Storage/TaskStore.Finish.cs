@@ -9,14 +9,19 @@ namespace AgentRuntime.Host.Storage;
 internal sealed partial class TaskStore
 {
     /// <summary>
-    /// Records a compiled bundle: the bundle row, the attempt's <c>bundle_id</c> and
-    /// <c>prompt_path</c>, and <c>bundle_compiled</c>, in one transaction.
+    /// Records a compiled bundle: the attempt's adapter when given, the bundle row, the attempt's
+    /// <c>bundle_id</c> and <c>prompt_path</c>, and <c>bundle_compiled</c>, in one transaction.
     /// </summary>
     public void InsertBundle(NewBundle bundle)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         _db.InTransaction(() =>
         {
+            if (bundle.AttemptAdapter is { } adapter)
+            {
+                UpdateAttemptAdapter(bundle.AttemptId, adapter.Id, adapter.Kind, adapter.Model);
+            }
+
             _db.Execute(
                 """
                 INSERT INTO bundles (

@@ -41,6 +41,7 @@ public sealed class ClaudeCodeRunOnceTests(ITestOutputHelper output)
         Assert.Equal(runtime.WorkDirectory, invocation["cwd"]!.GetValue<string>());
         Assert.Equal(server.BaseUrl, invocation["env"]!["ANTHROPIC_BASE_URL"]!.GetValue<string>());
         Secrets.AssertRedacted(Path.Combine(audit, "invocation.json"));
+        Secrets.AssertNowhere(runtime.StateDir);
         Assert.Empty(await runtime.SurvivorsAsync());
     }
 

@@ -33,6 +33,7 @@ public sealed class HermesRunOnceTests(ITestOutputHelper output)
         Assert.Equal(runtime.WorkDirectory, invocation["cwd"]!.GetValue<string>());
         Assert.Equal(runtime.Marker, invocation["env"]![EndToEndRuntime.MarkerName]!.GetValue<string>());
         Secrets.AssertRedacted(Path.Combine(audit, "invocation.json"));
+        Secrets.AssertNowhere(runtime.StateDir);
     }
 
     [Fact(Timeout = 60_000)]

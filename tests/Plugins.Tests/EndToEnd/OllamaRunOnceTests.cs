@@ -36,6 +36,7 @@ public sealed class OllamaRunOnceTests(ITestOutputHelper output)
         Assert.Empty(invocation["env"]!.AsObject());
         var text = File.ReadAllText(Path.Combine(audit, "invocation.json"));
         Assert.All(Secrets.All.Values, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
+        Secrets.AssertNowhere(runtime.StateDir);
     }
 
     [Fact(Timeout = 60_000)]
