@@ -21,6 +21,20 @@ internal static class DatabaseFileCheck
 
         if (!File.Exists(dbPath))
         {
+            // A symbolic link that loops cannot be opened or created; SQLite's error was a stack trace.
+            try
+            {
+                var link = new FileInfo(dbPath);
+                if (link.LinkTarget is not null)
+                {
+                    _ = link.ResolveLinkTarget(returnFinalTarget: true);
+                }
+            }
+            catch (IOException ex)
+            {
+                throw ConfigException.Invalid(file, "$.dbPath", $"cannot use {dbPath} ({ex.Message})");
+            }
+
             return;
         }
 

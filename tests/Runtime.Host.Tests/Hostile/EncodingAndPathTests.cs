@@ -112,6 +112,23 @@ public sealed class EncodingAndPathTests
         Assert.False(Refusal.IsCrash(intake), intake.ToString());
     }
 
+    [Theory(Timeout = 120_000)]
+    [InlineData("dbPath", "../state/loop.db")]
+    [InlineData("stateDir", "../state/loop.db")]
+    public async Task Config_PathIsASymlinkLoop_RefusedNamingTheKey(string key, string value)
+    {
+        using var runtime = new TestRuntime().InProcess();
+        Directory.CreateDirectory(runtime.StateDir);
+        File.CreateSymbolicLink(runtime.Directory.Combine("state", "loop.db"), runtime.Directory.Combine("state", "loop.db"));
+        runtime.Config[key] = value;
+        runtime.Save();
+
+        var result = await runtime.RunAsync("intake", "--json", """{"kind":"k","source":"s","payload":{}}""");
+
+        Assert.True(Refusal.Problem(result) is null, result.ToString());
+        Assert.Contains($"$.{key}: ", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task Config_DbPathIsADirectory_Refused()
     {
