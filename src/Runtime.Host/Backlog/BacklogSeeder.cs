@@ -41,7 +41,7 @@ internal sealed class BacklogSeeder(WorkflowOperations workflows, ILogger? log =
         }
 
         // Validated before anything is written, so an invalid entry leaves the database untouched.
-        var newTasks = taskEntries.Select(input => TaskInputValidator.Validate(input, tasks.Options, tasks.Time.GetUtcNow())).ToList();
+        var newTasks = taskEntries.Select((input, i) => Validate(input, i, tasks)).ToList();
         var seed = workflows.Store.Seed([.. known.Select(NewWorkflow)], newTasks);
 
         var created = new JsonArray();
@@ -100,7 +100,34 @@ internal sealed class BacklogSeeder(WorkflowOperations workflows, ILogger? log =
                 : throw new BacklogInputException($"{at}.{field}: expected a non-empty string, got {(entry.ContainsKey(field) ? value.Describe() : "nothing")}");
         }
 
-        return new BacklogWorkflow(Text("template", true)!, Text("instance_key", true)!, Text("state", false), entry["context"], entry);
+        var template = Text("template", true)!;
+        var state = Text("state", false);
+
+        // A state its template does not have, or a context that is not an object, parked the
+        // workflow for ever; an unknown template is still skipped with a warning, as before.
+        if (state is not null && WorkflowTemplates.Find(template) is { } definition && definition.State(state) is null)
+        {
+            throw new BacklogInputException($"{at}.state: unknown state {state} for workflow template {template}");
+        }
+
+        if (entry["context"] is { } context and not JsonObject)
+        {
+            throw new BacklogInputException($"{at}.context: expected a JSON object, got {context.Describe()}");
+        }
+
+        return new BacklogWorkflow(template, Text("instance_key", true)!, state, entry["context"], entry);
+    }
+
+    private static NewTask Validate(TaskInput input, int index, TaskStore tasks)
+    {
+        try
+        {
+            return TaskInputValidator.Validate(input, tasks.Options, tasks.Time.GetUtcNow());
+        }
+        catch (TaskInputException ex)
+        {
+            throw new BacklogInputException($"tasks[{index}].{ex.Message}", ex);
+        }
     }
 
     private static TaskInput Task(JsonNode? node, int index, IReadOnlyCollection<string>? configuredProfiles)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.CompilerServices;
 using AgentRuntime.Host.Cli.Commands;
+using AgentRuntime.Host.Logging;
 
 namespace AgentRuntime.Host.Cli;
 
@@ -102,10 +103,21 @@ internal static class CliApp
             CliOutput.Error(environment.Error, ex.Message);
             return ExitCodes.Failure;
         }
+        catch (UnexpectedFailure ex)
+        {
+            CliOutput.Error(environment.Error, ex.Message);
+            return ExitCodes.Failure;
+        }
         catch (Exception ex)
         {
-            CliOutput.Error(environment.Error, $"{ex.GetType().Name}: {ex.Message}");
-            environment.Error.WriteLine(ex.StackTrace);
+            // Before a config was loaded there is no log to point at: one line, and the whole
+            // exception only when the operator asked for debug output.
+            CliOutput.Error(environment.Error, $"failed unexpectedly: {UnexpectedFailure.OneLine(ex.Message)} (set {HostLogging.LevelVariable}=Debug for details)");
+            if (string.Equals(System.Environment.GetEnvironmentVariable(HostLogging.LevelVariable), "Debug", StringComparison.OrdinalIgnoreCase))
+            {
+                environment.Error.WriteLine(ex.ToString());
+            }
+
             return ExitCodes.Failure;
         }
     }

@@ -40,13 +40,21 @@ internal abstract class HostCommand : Command
         json is not null ? CommandInputs.ParseFlagJson("--json", json) : ReadFile(file, missingMessage);
 
     /// <summary>The JSON in the file named by a <c>--file</c>-style flag; a missing flag → <paramref name="missingMessage"/>. Errors name the file.</summary>
-    protected JsonNode? ReadFile(string? file, string missingMessage) =>
-        CommandInputs.ReadFile(file is null ? null : FullPath(file), missingMessage);
+    protected JsonNode? ReadFile(string? file, string missingMessage, string flag = "--file") =>
+        CommandInputs.ReadFile(file, Environment.WorkingDirectory, missingMessage, flag);
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         // The config loads before any flag is checked, so a broken config is reported first, as before.
         await using var core = RuntimeCore.Open(parseResult.GetValue(GlobalOptions.Config)!, Environment.Core, Environment.WorkingDirectory);
-        return await ExecuteAsync(core, parseResult, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ExecuteAsync(core, parseResult, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not (OperatorException or OperationCanceledException))
+        {
+            // Written while the core (and its log) is still open; CliApp prints the one line.
+            throw UnexpectedFailure.Record(core, Name, ex);
+        }
     }
 }

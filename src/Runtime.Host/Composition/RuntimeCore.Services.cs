@@ -36,7 +36,7 @@ internal sealed partial class RuntimeCore
 
     public ScheduleService Schedules => new(Config, Tasks, Time, Log);
 
-    public SensorService Sensors => new(Tasks, Time);
+    public SensorService Sensors => new(Config, Tasks, Time);
 
     public SnapshotService Snapshots => new(Config.RuntimeName, Config.ArtifactDir, Tasks, Time, SecretSources.ForConfig(Config));
 

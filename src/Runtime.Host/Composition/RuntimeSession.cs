@@ -16,7 +16,7 @@ internal sealed class RuntimeSession(RuntimeCore core, TaskStore tasks)
 
     public ScheduleService Schedules => new(core.Config, tasks, core.Time, core.Log);
 
-    public SensorService Sensors => new(tasks, core.Time);
+    public SensorService Sensors => new(core.Config, tasks, core.Time);
 
     public SnapshotService Snapshots => new(core.Config.RuntimeName, core.Config.ArtifactDir, tasks, core.Time, SecretSources.ForConfig(core.Config));
 }

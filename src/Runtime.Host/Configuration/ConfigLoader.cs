@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Json;
 
 namespace AgentRuntime.Host.Configuration;
 
@@ -22,13 +23,31 @@ internal static class ConfigLoader
 
     public static RuntimeConfig Load(string path, string? workingDirectory = null)
     {
+        if (InputText.PathProblem(path) is { } problem)
+        {
+            throw new ConfigException($"--config: {problem}");
+        }
+
         var full = Path.GetFullPath(path, workingDirectory ?? Directory.GetCurrentDirectory());
         var layer = LoadLayer(full, new HashSet<string>(StringComparer.Ordinal));
         var config = Build(full, layer);
-        Directory.CreateDirectory(config.StateDir);
-        Directory.CreateDirectory(config.LogDir);
-        Directory.CreateDirectory(config.ArtifactDir);
+        DatabaseFileCheck.Check(full, config.DbPath);
+        CreateDirectory(full, "stateDir", config.StateDir);
+        CreateDirectory(full, "logDir", config.LogDir);
+        CreateDirectory(full, "artifactDir", config.ArtifactDir);
         return config;
+    }
+
+    private static void CreateDirectory(string file, string key, string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw ConfigException.Invalid(file, $"$.{key}", $"cannot create the directory {path} ({ex.Message.ReplaceLineEndings(" ")})");
+        }
     }
 
     private sealed record Layer(JsonObject Root, Dictionary<string, string> AdapterFiles);
@@ -40,7 +59,7 @@ internal static class ConfigLoader
             throw new ConfigException($"Config extends cycle detected at {file}");
         }
 
-        if (!File.Exists(file))
+        if (!File.Exists(file) && !Directory.Exists(file) && !IsLink(file))
         {
             throw new ConfigException($"Config not found: {file}. Copy config/runtime.example.json to config/runtime.json first.");
         }
@@ -48,7 +67,11 @@ internal static class ConfigLoader
         JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(File.ReadAllText(file));
+            parsed = JsJson.Parse(InputText.Read(file));
+        }
+        catch (InputFileException ex)
+        {
+            throw new ConfigException($"Invalid config {file}: {ex.Message}", ex);
         }
         catch (JsonException ex)
         {
@@ -78,6 +101,11 @@ internal static class ConfigLoader
         if (string.IsNullOrEmpty(extends))
         {
             return layer;
+        }
+
+        if (InputText.PathProblem(extends) is { } problem)
+        {
+            throw ConfigException.Invalid(file, "$.extends", problem);
         }
 
         var parent = LoadLayer(Path.GetFullPath(extends, directory), chain);
@@ -135,6 +163,11 @@ internal static class ConfigLoader
     {
         if (obj.GetString(key) is { } value)
         {
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ConfigException($"Invalid config: \"{key}\": expected a path, got text holding a NUL character");
+            }
+
             obj[key] = Path.GetFullPath(value, directory);
         }
     }
@@ -239,5 +272,18 @@ internal static class ConfigLoader
             Enabled = Names(plugins["enabled"]),
             Disabled = Names(plugins["disabled"]) ?? [],
         };
+    }
+
+    /// <summary>A symbolic link, even a dangling or looping one: reading it says what is wrong with it.</summary>
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }

@@ -13,11 +13,17 @@ internal static class ConfigSchema
     private static readonly string[] StringKeys =
         ["extends", "runtimeName", "runtimePolicy", "stateDir", "logDir", "artifactDir", "dbPath", "lockPath", "defaultProfile", "defaultAdapter"];
 
+    private static readonly string[] PathKeys = ["stateDir", "logDir", "artifactDir", "dbPath", "lockPath"];
+
     private static readonly string[] NumberKeys = ["maxAttempts", "retryBackoffSeconds", "maxRateLimitRetries", "defaultAdapterTimeoutMs"];
 
     private static readonly string[] AdapterStringKeys =
         ["mode", "driver", "command", "model", "workingDir", "sandbox", "envFile", "settingsFile", "endpoint", "providerId", "providerName",
          "providerBaseUrl", "providerWireApi", "autonomy", "retry_hint_service", "fallback_adapter", "plugin"];
+
+    private const double MaxCount = 1_000_000;
+    private const double MaxBackoffSeconds = 31_536_000;
+    private const double MaxTimeoutMs = int.MaxValue;
 
     public static void Check(string file, JsonObject root)
     {
@@ -31,13 +37,29 @@ internal static class ConfigSchema
             Expect(file, root, key, $"$.{key}", JsonValueKind.Number, "a number");
         }
 
+        // An empty path resolved to the config's own folder: logs and state landed beside the config.
+        foreach (var key in PathKeys)
+        {
+            if (root[key] is JsonValue path && path.GetValue<string>().Length == 0)
+            {
+                throw ConfigException.Invalid(file, $"$.{key}", "expected a path, got an empty string");
+            }
+        }
+
+        // Ranges: a value the runtime cannot use (a backoff of 1e308 s overflows the retry time and
+        // crashed run-once with the task left running) is refused when the config loads.
+        ExpectRange(file, root, "maxAttempts", 1, MaxCount, "a number of attempts from 1 to 1000000");
+        ExpectRange(file, root, "retryBackoffSeconds", 0, MaxBackoffSeconds, "a number of seconds from 0 to 31536000 (one year)");
+        ExpectRange(file, root, "maxRateLimitRetries", 0, MaxCount, "a number of retries from 0 to 1000000");
+        ExpectRange(file, root, "defaultAdapterTimeoutMs", double.MinValue, MaxTimeoutMs, "a number of milliseconds of at most 2147483647 (about 24 days)");
+
         if (Expect(file, root, "profiles", "$.profiles", JsonValueKind.Object, "an object mapping profile ids to profile.json paths") is JsonObject profiles)
         {
             foreach (var (id, value) in profiles)
             {
-                if (value?.GetValueKind() != JsonValueKind.String)
+                if (value?.GetValueKind() != JsonValueKind.String || value.GetValue<string>().Length == 0)
                 {
-                    throw ConfigException.Invalid(file, $"$.profiles.{id}", $"expected a path string to a profile.json, got {value.Describe()}");
+                    throw ConfigException.Invalid(file, $"$.profiles.{id}", $"expected a path string to a profile.json, got {(value?.GetValueKind() == JsonValueKind.String ? "an empty string" : value.Describe())}");
                 }
             }
         }
@@ -83,6 +105,7 @@ internal static class ConfigSchema
         }
 
         Expect(file, adapter, "timeoutMs", $"{path}.timeoutMs", JsonValueKind.Number, "a number of milliseconds");
+        ExpectRange(file, adapter, "timeoutMs", double.MinValue, MaxTimeoutMs, "a number of milliseconds of at most 2147483647 (about 24 days)", path);
         ExpectPositiveInteger(file, adapter, "maxConcurrent", $"{path}.maxConcurrent");
         ExpectStringArray(file, adapter, "extraArgs", $"{path}.extraArgs", "an array of strings");
         if (adapter.TryGetPropertyValue("providerRequiresOpenAIAuth", out var auth) && auth is not null
@@ -118,11 +141,24 @@ internal static class ConfigSchema
         return value;
     }
 
+    private static void ExpectRange(string file, JsonObject obj, string key, double minimum, double maximum, string expected, string parent = "$")
+    {
+        if (obj[key] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
+        {
+            return;
+        }
+
+        if (!value.TryGetValue<double>(out var number) || !double.IsFinite(number) || number < minimum || number > maximum)
+        {
+            throw ConfigException.Invalid(file, $"{parent}.{key}", $"expected {expected}, got {value.ToJsonString()}");
+        }
+    }
+
     /// <summary>A count of attempts: a fraction or zero would silently mean something else, so it is refused.</summary>
     private static void ExpectPositiveInteger(string file, JsonObject obj, string key, string path)
     {
         if (Expect(file, obj, key, path, JsonValueKind.Number, "an integer of at least 1") is JsonValue value
-            && (value.GetValue<double>() is var number && (number < 1 || number != Math.Floor(number) || number > int.MaxValue)))
+            && (!value.TryGetValue<double>(out var number) || number < 1 || number != Math.Floor(number) || number > int.MaxValue))
         {
             throw ConfigException.Invalid(file, path, $"expected an integer of at least 1, got {value.ToJsonString()}");
         }

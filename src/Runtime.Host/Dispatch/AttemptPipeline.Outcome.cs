@@ -171,7 +171,7 @@ internal sealed partial class AttemptPipeline
             ["template"] = workflow.Template,
             ["instance_key"] = workflow.InstanceKey,
             ["current_state"] = workflow.CurrentState,
-            ["context"] = workflow.ContextJson is null ? null : JsJson.Parse(workflow.ContextJson),
+            ["context"] = workflow.ContextJson is null ? null : JsJson.ParseStored(workflow.ContextJson),
         };
     }
 }

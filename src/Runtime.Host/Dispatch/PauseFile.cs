@@ -19,7 +19,7 @@ internal sealed class PauseFile(string stateDir, TimeProvider time)
 
         try
         {
-            if (JsonNode.Parse(File.ReadAllText(Path)) is not JsonObject obj)
+            if (JsJson.ParseStored(File.ReadAllText(Path)) is not JsonObject obj)
             {
                 return new PauseState(true, "pause file unreadable", null);
             }

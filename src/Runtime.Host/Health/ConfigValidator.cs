@@ -29,6 +29,12 @@ internal static class ConfigValidator
             issues.Add("retryBackoffSeconds must be at least 1");
         }
 
+        // A default that names no profile made every task without requested_profile fail at claim time.
+        if (!string.IsNullOrEmpty(config.DefaultProfile) && config.FindProfilePath(config.DefaultProfile) is null)
+        {
+            issues.Add($"defaultProfile {config.DefaultProfile} is not a configured profile (configured: {string.Join(", ", config.Profiles.Select(p => p.Key))})");
+        }
+
         foreach (var (id, path) in config.Profiles)
         {
             if (!File.Exists(path))

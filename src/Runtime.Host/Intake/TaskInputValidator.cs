@@ -92,7 +92,8 @@ internal static class TaskInputValidator
 
         // JavaScript date arithmetic: whole milliseconds, the fraction truncated.
         var target = Math.Truncate(now.ToUnixTimeMilliseconds() + (delay * 60_000));
-        if (target > MaxJsEpochMilliseconds)
+        // JavaScript dates go further than .NET's (year 9999): the smaller bound is the one that holds.
+        if (target > Math.Min(MaxJsEpochMilliseconds, DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()))
         {
             throw new TaskInputException(
                 "schedule.delay_minutes",

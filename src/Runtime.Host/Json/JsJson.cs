@@ -28,8 +28,21 @@ internal static class JsJson
         return builder.ToString();
     }
 
-    public static JsonNode? Parse(string text) =>
-        JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+    /// <summary>
+    /// Parses input given to the host (a flag, a file, a request body): strict JSON, where a key
+    /// repeated in one object or a lone UTF-16 surrogate is refused with a <see cref="JsonException"/>
+    /// naming it. Without this a duplicate key escaped later as an <see cref="ArgumentException"/>.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not strict JSON.</exception>
+    public static JsonNode? Parse(string text) => StrictJson.Parse(text);
+
+    /// <summary>
+    /// Parses JSON that is already stored (a database column, a state file): read the way
+    /// JavaScript's <c>JSON.parse</c> reads it, so a repeated key keeps its first position and its
+    /// last value, as the Bun runtime that may have written it sees it.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not JSON at all.</exception>
+    public static JsonNode? ParseStored(string text) => StrictJson.ParseLenient(text);
 
     private static void Write(StringBuilder builder, JsonNode? node, int depth, bool sortKeys)
     {

@@ -26,6 +26,7 @@ internal sealed partial class OperatorTaskService(RuntimeConfig config, IntakeSe
     public async Task<OperatorTaskResult> QueueAsync(JsonObject request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        CheckTypes(request);
         var message = String(request, "message")?.Trim();
         if (string.IsNullOrEmpty(message))
         {
@@ -80,6 +81,35 @@ internal sealed partial class OperatorTaskService(RuntimeConfig config, IntakeSe
         request[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     private static string? NonBlank(JsonObject request, string key) => String(request, key)?.Trim() is { Length: > 0 } text ? text : null;
+
+    /// <summary>
+    /// The optional fields have the types the spec gives them (null counts as absent). The reference
+    /// dropped a field of another type silently (a priority of <c>[]</c> queued at priority 5).
+    /// </summary>
+    private static void CheckTypes(JsonObject request)
+    {
+        foreach (var key in (string[])["subject", "description", "kind", "parent_id"])
+        {
+            if (request[key] is { } node && node.GetValueKind() != JsonValueKind.String)
+            {
+                throw new TaskInputException(key, $"expected a string, got {node.Describe()}");
+            }
+        }
+
+        foreach (var key in (string[])["priority", "max_attempts"])
+        {
+            if (request[key] is { } node && node.GetValueKind() != JsonValueKind.Number)
+            {
+                throw new TaskInputException(key, $"expected {(key == "priority" ? "an integer" : "a positive integer")}, got {node.Describe()}");
+            }
+        }
+
+        if (request["skill_refs"] is { } refs
+            && (refs is not JsonArray array || array.Any(item => item?.GetValueKind() != JsonValueKind.String)))
+        {
+            throw new TaskInputException("skill_refs", $"expected an array of strings, got {refs.Describe()}");
+        }
+    }
 
     private static JsonNode? Number(JsonObject request, string key) =>
         request[key] is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.DeepClone() : null;

@@ -14,7 +14,7 @@ internal sealed class ScheduleService(RuntimeConfig config, TaskStore tasks, Tim
 {
     public ScheduleUpsert Upsert(JsonNode? input)
     {
-        var parsed = ScheduleInputParser.Parse(input, config.Profiles.Select(p => p.Key).ToList());
+        var parsed = ScheduleInputParser.Parse(input, config.Profiles.Select(p => p.Key).ToList(), tasks.Options, time.GetUtcNow());
         return new ScheduleUpsert(new ScheduleStore(tasks, time).Upsert(parsed));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Sensors;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
@@ -6,11 +7,11 @@ using AgentRuntime.Host.Workflows;
 namespace AgentRuntime.Host.Operations;
 
 /// <summary>Ingests a sensor event once (spec §1.2, §7.2); a bad field throws <see cref="SensorEventInputException"/>.</summary>
-internal sealed class SensorService(TaskStore tasks, TimeProvider time)
+internal sealed class SensorService(RuntimeConfig config, TaskStore tasks, TimeProvider time)
 {
     public SensorEventResult Ingest(JsonNode? input)
     {
-        var parsed = SensorEventInputParser.Parse(input);
+        var parsed = SensorEventInputParser.Parse(input, config.Profiles.Select(p => p.Key).ToList());
         var workflows = new WorkflowOperations(new WorkflowStore(tasks, time), time);
         return new SensorEventIngest(tasks, workflows, time).Ingest(parsed);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
+using AgentRuntime.Host.Json;
 
 namespace AgentRuntime.Host.Profiles;
 
@@ -19,7 +20,11 @@ internal static class ProfileLoader
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(File.ReadAllText(path));
+            node = JsJson.Parse(InputText.Read(path));
+        }
+        catch (InputFileException ex)
+        {
+            throw new ProfileException($"Profile file {path} {ex.Message}", ex);
         }
         catch (JsonException ex)
         {
@@ -56,6 +61,8 @@ internal static class ProfileLoader
         {
             issues.Add($"profile {name} is missing default_adapter");
         }
+
+        issues.AddRange(ProfileSchema.TypeIssues(profile.Document, name));
 
         return issues;
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Intake;
 using AgentRuntime.Host.Json;
+using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Schedules;
 
@@ -19,7 +20,11 @@ internal static class ScheduleInputParser
     public const string IntervalInvalid = "schedule interval_seconds must be a positive integer";
 
     /// <exception cref="ScheduleInputException">The input is invalid; nothing should be written.</exception>
-    public static ScheduleInput Parse(JsonNode? node, IReadOnlyCollection<string>? configuredProfiles = null)
+    /// <param name="node">The schedule as given.</param>
+    /// <param name="configuredProfiles">When given, the task's <c>requested_profile</c> must be one of these.</param>
+    /// <param name="defaults">When given, the task is also checked as intake checks it (size, dates), as of <paramref name="now"/>.</param>
+    /// <param name="now">The instant the task's dates are checked against.</param>
+    public static ScheduleInput Parse(JsonNode? node, IReadOnlyCollection<string>? configuredProfiles = null, TaskStoreOptions? defaults = null, DateTimeOffset now = default)
     {
         if (node is not JsonObject input)
         {
@@ -37,9 +42,9 @@ internal static class ScheduleInputParser
             ScheduleId = OptionalString(input, "schedule_id"),
             Name = name,
             IntervalSeconds = Interval(input["interval_seconds"]),
-            Task = Task(input["task"], configuredProfiles),
+            Task = Task(input["task"], configuredProfiles, defaults, now),
             NextRunAt = NextRunAt(input),
-            Enabled = !(input["enabled"] is JsonValue e && e.GetValueKind() == JsonValueKind.False),
+            Enabled = Enabled(input["enabled"]),
         };
     }
 
@@ -57,7 +62,16 @@ internal static class ScheduleInputParser
         throw new ScheduleInputException(IntervalInvalid);
     }
 
-    private static JsonObject Task(JsonNode? node, IReadOnlyCollection<string>? configuredProfiles)
+    /// <summary>Absent means enabled; anything but a boolean (<c>"false"</c> was stored as enabled) is refused.</summary>
+    private static bool Enabled(JsonNode? node) => node?.GetValueKind() switch
+    {
+        null => true,
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw new ScheduleInputException($"enabled: expected true or false, got {node.Describe()}"),
+    };
+
+    private static JsonObject Task(JsonNode? node, IReadOnlyCollection<string>? configuredProfiles, TaskStoreOptions? defaults, DateTimeOffset now)
     {
         if (node is not JsonObject task)
         {
@@ -82,6 +96,13 @@ internal static class ScheduleInputParser
             if (parsed.DelayMinutes is { } delay && (!double.IsFinite(delay) || delay < 0))
             {
                 throw new TaskInputException("schedule.delay_minutes", $"{TaskInputValidator.DelayMinutesMessage}, got {JsJson.FormatNumber(delay)}");
+            }
+
+            // The checks the queue makes when the task is created (payload size, dates within
+            // range), made now: a schedule whose task can never be queued fails every evaluation.
+            if (defaults is not null)
+            {
+                TaskInputValidator.Validate(parsed, defaults, now);
             }
         }
         catch (TaskInputException ex)

@@ -23,6 +23,22 @@ internal sealed class SensorEventIngest(TaskStore tasks, WorkflowOperations work
     public SensorEventResult Ingest(SensorEventInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+
+        // The proposed task is checked as intake checks it before anything is written: checked only
+        // when queued, a bad available_at or an oversized payload failed inside the event's write.
+        NewTask? task = null;
+        if (input.ProposedTask is { } proposedTask)
+        {
+            try
+            {
+                task = TaskInputValidator.Validate(proposedTask, tasks.Options, time.GetUtcNow());
+            }
+            catch (TaskInputException ex)
+            {
+                throw new SensorEventInputException($"proposed_task.{ex.Message}", ex);
+            }
+        }
+
         var now = IsoTime.Truncate(time.GetUtcNow());
         var record = new SensorEventRecord
         {
@@ -35,18 +51,18 @@ internal sealed class SensorEventIngest(TaskStore tasks, WorkflowOperations work
             Payload = input.Payload,
             CreatedAt = now,
         };
-        var stored = new SensorEventStore(tasks).Record(record, recorded => Produce(recorded, input));
+        var stored = new SensorEventStore(tasks).Record(record, recorded => Produce(recorded, input, task));
         return stored is null ? SensorEventResult.Deduped : new SensorEventResult(true, stored.TaskId, stored.WorkflowId, stored);
     }
 
     /// <summary>Creates the proposed workflow and task, inside the event's unit of work.</summary>
-    private (string? TaskId, long? WorkflowId) Produce(SensorEventRecord record, SensorEventInput input)
+    private (string? TaskId, long? WorkflowId) Produce(SensorEventRecord record, SensorEventInput input, NewTask? task)
     {
         long? workflowId = input.ProposedWorkflow is { } proposed ? Workflow(record, proposed) : null;
         string? taskId = null;
-        if (input.ProposedTask is { } proposedTask)
+        if (task is not null)
         {
-            taskId = tasks.Enqueue(TaskInputValidator.Validate(proposedTask, tasks.Options, time.GetUtcNow())).TaskId;
+            taskId = tasks.Enqueue(task).TaskId;
             tasks.RecordEvent("sensor_task_created", taskId, null, new JsonObject
             {
                 ["sensor_event_id"] = record.SensorEventId,

@@ -15,7 +15,9 @@ namespace AgentRuntime.Host.Sensors;
 internal static class SensorEventInputParser
 {
     /// <exception cref="SensorEventInputException">The input is invalid.</exception>
-    public static SensorEventInput Parse(JsonNode? node)
+    /// <param name="node">The event as given.</param>
+    /// <param name="configuredProfiles">When given, the proposed task's <c>requested_profile</c> must be one of these.</param>
+    public static SensorEventInput Parse(JsonNode? node, IReadOnlyCollection<string>? configuredProfiles = null)
     {
         if (node is not JsonObject input)
         {
@@ -31,7 +33,7 @@ internal static class SensorEventInputParser
             SourceRef = Required(input, "source_ref"),
             DedupeKey = Required(input, "dedupe_key"),
             Payload = input["payload"] as JsonObject ?? throw new SensorEventInputException($"payload: expected a JSON object, got {Got(input, "payload")}"),
-            ProposedTask = Task(input["proposed_task"]),
+            ProposedTask = Task(input["proposed_task"], configuredProfiles),
             ProposedWorkflow = workflow,
         };
     }
@@ -56,10 +58,20 @@ internal static class SensorEventInputParser
 
         var state = workflow["state"] is null ? null : Required(workflow, "state", "proposed_workflow.");
         var context = workflow["context"];
+        if (context is not null and not JsonObject)
+        {
+            throw new SensorEventInputException($"proposed_workflow.context: expected a JSON object, got {context.Describe()}");
+        }
+
+        if (state is not null && WorkflowTemplates.Find(template)!.State(state) is null)
+        {
+            throw new SensorEventInputException($"proposed_workflow.state: unknown state {state} for workflow template {template}");
+        }
+
         return new ProposedWorkflow(template, Required(workflow, "instance_key", "proposed_workflow."), state, context is null ? null : JsJson.Serialize(context));
     }
 
-    private static TaskInput? Task(JsonNode? node)
+    private static TaskInput? Task(JsonNode? node, IReadOnlyCollection<string>? configuredProfiles)
     {
         if (node is null)
         {
@@ -68,7 +80,7 @@ internal static class SensorEventInputParser
 
         try
         {
-            return TaskInputParser.Parse(node);
+            return TaskInputParser.Parse(node, configuredProfiles);
         }
         catch (TaskInputException ex)
         {

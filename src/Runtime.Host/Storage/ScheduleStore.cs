@@ -168,7 +168,7 @@ internal sealed class ScheduleStore(TaskStore tasks, TimeProvider time)
     {
         try
         {
-            return JsJson.Parse(json) as JsonObject ?? [];
+            return JsJson.ParseStored(json) as JsonObject ?? [];
         }
         catch (System.Text.Json.JsonException)
         {

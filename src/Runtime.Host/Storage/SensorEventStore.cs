@@ -97,7 +97,7 @@ internal sealed class SensorEventStore(TaskStore tasks)
     {
         try
         {
-            return JsJson.Parse(json) as JsonObject ?? [];
+            return JsJson.ParseStored(json) as JsonObject ?? [];
         }
         catch (System.Text.Json.JsonException)
         {

@@ -155,7 +155,7 @@ internal sealed partial class TaskStore
     {
         try
         {
-            return JsJson.Parse(json) as JsonObject;
+            return JsJson.ParseStored(json) as JsonObject;
         }
         catch (System.Text.Json.JsonException)
         {

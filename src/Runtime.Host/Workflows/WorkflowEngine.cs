@@ -25,6 +25,9 @@ internal sealed partial class WorkflowEngine(WorkflowStore store, TimeProvider t
     /// <summary>Recorded once per task when a completed task's signal selects no transition (fix of spec B2).</summary>
     public const string SignalUnresolvedEvent = "workflow_signal_unresolved";
 
+    /// <summary>Recorded, once per cycle, for an active workflow whose evaluation failed; the other workflows are still evaluated.</summary>
+    public const string EvaluationFailedEvent = "workflow_evaluation_failed";
+
     private const int MaxRequeuesPerState = 2;
 
     private TaskStore Tasks => store.Tasks;
@@ -35,7 +38,17 @@ internal sealed partial class WorkflowEngine(WorkflowStore store, TimeProvider t
         var created = 0;
         foreach (var workflow in active)
         {
-            created += store.Update(workflow.Id, current => EvaluateOne(workflow.Id, current));
+            try
+            {
+                created += store.Update(workflow.Id, current => EvaluateOne(workflow.Id, current));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && !StoreFailure.Is(ex))
+            {
+                // One row that cannot be evaluated (a context another writer stored, say a
+                // requested_profile that is not a string) is reported and skipped: it used to fail
+                // the phase on every cycle, so no workflow advanced again. Its transaction rolled back.
+                Tasks.RecordEvent(EvaluationFailedEvent, null, null, new JsonObject { ["workflow_id"] = workflow.Id, ["error"] = ex.Message });
+            }
         }
 
         return new WorkflowEvaluation(active.Count, created);

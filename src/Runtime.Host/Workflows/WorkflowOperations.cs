@@ -14,10 +14,17 @@ internal sealed class WorkflowOperations(WorkflowStore store, TimeProvider time)
     /// with <c>Created</c> false and writes nothing). The state defaults to the template's initial
     /// state; the context text is stored as given.
     /// </summary>
-    /// <exception cref="WorkflowException">The template is unknown.</exception>
+    /// <exception cref="WorkflowException">The template is unknown, or it has no state <paramref name="state"/>.</exception>
     public (bool Created, WorkflowRecord Workflow) Create(string template, string instanceKey, string? state, string? contextJson)
     {
         var definition = WorkflowTemplates.Find(template) ?? throw new WorkflowException($"Unknown workflow template: {template}");
+
+        // A state the template does not have parked the workflow for ever, with no event.
+        if (!string.IsNullOrEmpty(state) && definition.State(state) is null)
+        {
+            throw new WorkflowException($"Unknown state {state} for workflow template {template}; its states: {string.Join(", ", definition.States.Select(s => s.Name))}");
+        }
+
         return store.CreateIfNew(new NewWorkflow(template, instanceKey, string.IsNullOrEmpty(state) ? definition.InitialState : state, contextJson));
     }
 
@@ -28,11 +35,16 @@ internal sealed class WorkflowOperations(WorkflowStore store, TimeProvider time)
     /// is terminal (no transitions, no completion kinds — e.g. goal-loop <c>complete</c>) also
     /// completes the workflow, as the engine does, instead of leaving it active with no way on.
     /// </summary>
-    /// <exception cref="WorkflowException">Unknown workflow or template, or a target that is not allowed.</exception>
+    /// <exception cref="WorkflowException">Unknown or completed workflow, unknown template, or a target that is not allowed.</exception>
     public (string From, string To) Transition(long id, string newState, JsonObject? incoming) =>
         store.Update(id, found =>
         {
             var workflow = found ?? throw new WorkflowException($"Workflow not found: {id}");
+            if (workflow.CompletedAt is not null)
+            {
+                throw new WorkflowException($"Workflow {id} is completed ({workflow.CurrentState}); a completed workflow does not transition");
+            }
+
             var template = WorkflowTemplates.Find(workflow.Template) ?? throw new WorkflowException($"Unknown workflow template: {workflow.Template}");
             var current = template.State(workflow.CurrentState);
             if (current is null || current.On.All(pair => pair.Value != newState))

@@ -33,7 +33,7 @@ internal sealed record WorkflowRecord
 
         try
         {
-            return JsJson.Parse(ContextJson) as JsonObject ?? [];
+            return JsJson.ParseStored(ContextJson) as JsonObject ?? [];
         }
         catch (System.Text.Json.JsonException)
         {
@@ -63,7 +63,7 @@ internal sealed record WorkflowRecord
         {
             try
             {
-                context = JsJson.Parse(ContextJson);
+                context = JsJson.ParseStored(ContextJson);
             }
             catch (System.Text.Json.JsonException)
             {

@@ -21,7 +21,11 @@ internal sealed class ServeProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>serve --no-web</c> (plus <paramref name="extra"/>) and returns once it printed its start line.</summary>
-    public static async Task<(ServeProcess Serve, JsonObject StartLine)> StartAsync(TestRuntime runtime, params string[] extra)
+    public static Task<(ServeProcess Serve, JsonObject StartLine)> StartAsync(TestRuntime runtime, params string[] extra) =>
+        StartWithConfigAsync(runtime, runtime.ConfigPath, extra);
+
+    /// <summary>As <see cref="StartAsync"/>, with another config file (e.g. one of several dispatchers on the runtime's state).</summary>
+    public static async Task<(ServeProcess Serve, JsonObject StartLine)> StartWithConfigAsync(TestRuntime runtime, string configPath, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,7 +33,7 @@ internal sealed class ServeProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = runtime.Directory.Path,
         };
-        foreach (var arg in new[] { Repo.HostDll, "serve", "--config", runtime.ConfigPath }.Concat(extra.Length == 0 ? ["--no-web"] : extra))
+        foreach (var arg in new[] { Repo.HostDll, "serve", "--config", configPath }.Concat(extra.Length == 0 ? ["--no-web"] : extra))
         {
             start.ArgumentList.Add(arg);
         }

@@ -15,26 +15,34 @@ internal static class CommandInputs
 
     public static Option<string> Text(string name, string description, string helpName) => new(name) { Description = description, HelpName = helpName };
 
-    /// <summary>The JSON in the file at <paramref name="file"/> (already made absolute); a missing flag → <paramref name="missingMessage"/>. Errors name the file.</summary>
-    public static JsonNode? ReadFile(string? file, string missingMessage)
+    /// <summary>
+    /// The JSON in the file named by <paramref name="flag"/> (relative to <paramref name="workingDirectory"/>);
+    /// a missing flag → <paramref name="missingMessage"/>. Errors name the flag and the file.
+    /// </summary>
+    public static JsonNode? ReadFile(string? file, string workingDirectory, string missingMessage, string flag = "--file")
     {
         if (file is null)
         {
             throw new CliException(missingMessage);
         }
 
-        var path = Path.GetFullPath(file);
+        if (InputText.PathProblem(file) is { } problem)
+        {
+            throw new CliException($"{flag}: {problem}");
+        }
+
+        var path = Path.GetFullPath(file, workingDirectory);
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputText.Read(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (InputFileException ex)
         {
-            throw new CliException($"--file {path}: cannot read the file ({ex.Message})", ex);
+            throw new CliException($"{flag} {path}: {ex.Message}", ex);
         }
 
-        return ParseFlagJson($"--file {path}", text);
+        return ParseFlagJson($"{flag} {path}", text);
     }
 
     /// <summary>A JSON flag value such as <c>--context</c>; the error names the flag.</summary>

@@ -33,7 +33,7 @@ internal sealed class ReportCommand : HostCommand
 
     private JsonObject Read(string flag, string path)
     {
-        var node = ReadFile(path, MissingMessage);
+        var node = ReadFile(path, MissingMessage, flag);
         return node as JsonObject ?? throw new CliException($"{flag} {FullPath(path)}: expected a snapshot JSON object");
     }
 }

@@ -23,7 +23,7 @@ internal static class PauseEndpoints
         var body = await RequestBody.ReadAsync(http.Request).ConfigureAwait(false);
         if (!body.IsValid)
         {
-            return JsonText.BadRequest("valid JSON body is required");
+            return JsonText.BadRequest(body.Ambiguous ? body.Problem! : "valid JSON body is required");
         }
 
         if (body.Json is not JsonObject request || request["paused"]?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))

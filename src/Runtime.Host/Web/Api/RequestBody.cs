@@ -14,6 +14,13 @@ internal sealed record RequestBody(JsonNode? Json, string? Problem, bool Empty)
 {
     public bool IsValid => Problem is null;
 
+    /// <summary>
+    /// JSON a lenient reader would take but the host refuses (a repeated key, a lone surrogate).
+    /// Routes that read an unreadable body as "none" (tick, cancel) or answer the reference's
+    /// generic message (pause, queue) refuse it with <see cref="Problem"/> instead, naming the key.
+    /// </summary>
+    public bool Ambiguous { get; private init; }
+
     public static async Task<RequestBody> ReadAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -36,6 +43,10 @@ internal sealed record RequestBody(JsonNode? Json, string? Problem, bool Empty)
         try
         {
             return new RequestBody(JsJson.Parse(text), null, Empty: false);
+        }
+        catch (StrictJsonException ex)
+        {
+            return new RequestBody(null, $"invalid JSON: {ex.Message}", Empty: false) { Ambiguous = true };
         }
         catch (JsonException ex)
         {

@@ -44,6 +44,11 @@ internal static class ScheduleEndpoints
     private static async Task<IResult> TickAsync(RuntimeCore core, HttpContext http)
     {
         var body = await RequestBody.ReadAsync(http.Request).ConfigureAwait(false);
+        if (body.Ambiguous)
+        {
+            return JsonText.BadRequest(body.Problem!);
+        }
+
         DateTimeOffset? at = null;
         if (body.Json is JsonObject request && request["at"] is { } value)
         {

@@ -29,6 +29,11 @@ internal static class TaskEndpoints
     private static async Task<IResult> QueueAsync(RuntimeCore core, HttpContext http)
     {
         var body = await RequestBody.ReadAsync(http.Request).ConfigureAwait(false);
+        if (body.Ambiguous)
+        {
+            return JsonText.BadRequest(body.Problem!);
+        }
+
         if (body.Json is not JsonObject request)
         {
             return JsonText.BadRequest("valid JSON body is required");
@@ -41,6 +46,11 @@ internal static class TaskEndpoints
     private static async Task<IResult> CancelAsync(RuntimeCore core, HttpContext http)
     {
         var body = await RequestBody.ReadAsync(http.Request).ConfigureAwait(false);
+        if (body.Ambiguous)
+        {
+            return JsonText.BadRequest(body.Problem!);
+        }
+
         var reason = body.Json is JsonObject request && request["reason"]?.GetValueKind() == JsonValueKind.String ? request["reason"]!.GetValue<string>() : null;
         var result = await core.Cancel.CancelAsync(Id(http), reason, http.RequestAborted).ConfigureAwait(false);
 
