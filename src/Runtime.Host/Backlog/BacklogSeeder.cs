@@ -137,7 +137,7 @@ internal sealed class BacklogSeeder(WorkflowOperations workflows, ILogger? log =
             var input = TaskInputParser.Parse(node, configuredProfiles);
             if (!string.IsNullOrEmpty(input.AvailableAt) && IsoTime.Normalize(input.AvailableAt) is null)
             {
-                throw new TaskInputException("available_at", $"invalid task available_at: {input.AvailableAt}");
+                throw new TaskInputException("available_at", TaskInputValidator.AvailableAtMessage(input.AvailableAt));
             }
 
             return input;

@@ -1,3 +1,4 @@
+using AgentRuntime.Host.Health;
 using AgentRuntime.Host.Operations;
 using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
@@ -14,7 +15,11 @@ internal sealed partial class RuntimeCore
 
     public IntakeService Intake => new(Config, Store, Store.Options, Time);
 
-    public HealthService Health => new(Config, Adapters);
+    /// <summary>Stored rows are checked only in a database that exists: healthcheck never creates one.</summary>
+    public HealthService Health => new(Config, Adapters, File.Exists(Config.DbPath) ? StoredDataIssues : null);
+
+    private IReadOnlyList<string> StoredDataIssues() =>
+        Store.Read(tasks => StoredDataCheck.Issues(new WorkflowStore(tasks, Time).ListActive(), new ScheduleStore(tasks, Time).ListAll()));
 
     public AdapterService AdapterStatus => new(Config, Adapters, Time);
 

@@ -15,8 +15,11 @@ internal static class TaskInputValidator
     /// <summary>The largest payload accepted, in UTF-8 bytes of its compact JSON.</summary>
     public const int MaxPayloadBytes = 256 * 1024;
 
-    /// <summary>Keeps the reference's wording inside the field-named message.</summary>
-    internal const string DelayMinutesMessage = "expected a non-negative number (task schedule.delay_minutes must be a non-negative number)";
+    /// <summary>What <c>schedule.delay_minutes</c> must be (the reference's sentence, repeated after the field name, said it twice).</summary>
+    internal const string DelayMinutesMessage = "expected a non-negative number of minutes";
+
+    /// <summary>The problem with an <c>available_at</c> that is not a date (the reference's <c>invalid task available_at: X</c> named the field twice).</summary>
+    internal static string AvailableAtMessage(string text) => $"expected a date such as 2026-04-29T10:00:00.000Z, got \"{text}\"";
 
     /// <summary>JavaScript dates end at ±8.64e15 ms from the epoch; a later instant cannot be written as ISO text.</summary>
     private const double MaxJsEpochMilliseconds = 8.64e15;
@@ -75,7 +78,7 @@ internal static class TaskInputValidator
         {
             return IsoTime.TryParse(input.AvailableAt, out var given)
                 ? given
-                : throw new TaskInputException("available_at", $"invalid task available_at: {input.AvailableAt}");
+                : throw new TaskInputException("available_at", AvailableAtMessage(input.AvailableAt));
         }
 
         if (input.DelayMinutes is not { } delay)

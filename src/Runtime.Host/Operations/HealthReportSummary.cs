@@ -8,15 +8,29 @@ internal sealed record HealthReportSummary(
     IReadOnlyList<ProfileCheck> ProfileChecks,
     IReadOnlyList<AdapterCheck> AdapterChecks)
 {
-    public bool Ok => ConfigIssues.Count == 0 && ProfileChecks.All(p => p.Issues.Count == 0) && AdapterChecks.All(a => a.Ok);
+    /// <summary>Stored rows the dispatcher skips (see <see cref="Health.StoredDataCheck"/>).</summary>
+    public IReadOnlyList<string> DataIssues { get; init; } = [];
 
-    public JsonObject ToJson() => new()
+    public bool Ok => ConfigIssues.Count == 0 && ProfileChecks.All(p => p.Issues.Count == 0) && AdapterChecks.All(a => a.Ok) && DataIssues.Count == 0;
+
+    public JsonObject ToJson()
     {
-        ["ok"] = Ok,
-        ["configIssues"] = Strings(ConfigIssues),
-        ["profileChecks"] = new JsonArray([.. ProfileChecks.Select(p => (JsonNode?)new JsonObject { ["profileId"] = p.ProfileId, ["issues"] = Strings(p.Issues) })]),
-        ["adapterChecks"] = new JsonArray([.. AdapterChecks.Select(a => (JsonNode?)new JsonObject { ["adapterId"] = a.AdapterId, ["ok"] = a.Ok, ["detail"] = a.Detail.DeepClone() })]),
-    };
+        var json = new JsonObject
+        {
+            ["ok"] = Ok,
+            ["configIssues"] = Strings(ConfigIssues),
+            ["profileChecks"] = new JsonArray([.. ProfileChecks.Select(p => (JsonNode?)new JsonObject { ["profileId"] = p.ProfileId, ["issues"] = Strings(p.Issues) })]),
+            ["adapterChecks"] = new JsonArray([.. AdapterChecks.Select(a => (JsonNode?)new JsonObject { ["adapterId"] = a.AdapterId, ["ok"] = a.Ok, ["detail"] = a.Detail.DeepClone() })]),
+        };
+
+        // Only when there is something to say: a healthy report keeps the reference's shape.
+        if (DataIssues.Count > 0)
+        {
+            json["dataIssues"] = Strings(DataIssues);
+        }
+
+        return json;
+    }
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)v)]);
 }

@@ -9,7 +9,10 @@ namespace AgentRuntime.Host.Operations;
 /// Config validation, every configured profile, every adapter (spec §1.2, §7.9). A missing or
 /// broken profile is reported, not a crash (reference defect B18).
 /// </summary>
-internal sealed class HealthService(RuntimeConfig config, AdapterRegistry adapters)
+/// <param name="config">The loaded config.</param>
+/// <param name="adapters">The adapters to healthcheck.</param>
+/// <param name="storedDataIssues">Reads the stored rows the dispatcher skips; null when there is no database to read.</param>
+internal sealed class HealthService(RuntimeConfig config, AdapterRegistry adapters, Func<IReadOnlyList<string>>? storedDataIssues = null)
 {
     public async Task<HealthReportSummary> CheckAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +40,6 @@ internal sealed class HealthService(RuntimeConfig config, AdapterRegistry adapte
             adapterChecks.Add(new AdapterCheck(entry.Id, health.Ok, health.Detail));
         }
 
-        return new HealthReportSummary(configIssues, profileChecks, adapterChecks);
+        return new HealthReportSummary(configIssues, profileChecks, adapterChecks) { DataIssues = storedDataIssues?.Invoke() ?? [] };
     }
 }

@@ -90,7 +90,7 @@ internal static class ScheduleInputParser
             var parsed = TaskInputParser.Parse(probe, configuredProfiles);
             if (!string.IsNullOrEmpty(parsed.AvailableAt) && IsoTime.Normalize(parsed.AvailableAt) is null)
             {
-                throw new TaskInputException("available_at", $"invalid task available_at: {parsed.AvailableAt}");
+                throw new TaskInputException("available_at", TaskInputValidator.AvailableAtMessage(parsed.AvailableAt));
             }
 
             if (parsed.DelayMinutes is { } delay && (!double.IsFinite(delay) || delay < 0))

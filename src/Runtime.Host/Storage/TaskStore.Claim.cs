@@ -59,13 +59,20 @@ internal sealed partial class TaskStore
             requestedAdapter = reader.GetString(2);
         }
 
-        _db.Execute(
+        // The status term repeats the select's: the write lock makes it hold already, and it keeps
+        // holding should anything ever run between the two, so a running task is never claimed twice.
+        var claimed = _db.Execute(
             """
             UPDATE tasks SET status = 'running', updated_at = $now, started_at = $now, attempt_count = attempt_count + 1
-            WHERE rowid = $rowid
+            WHERE rowid = $rowid AND status IN ('pending', 'retryable_failure') AND attempt_count < max_attempts
             """,
             ("$now", now),
             ("$rowid", rowid));
+        if (claimed != 1)
+        {
+            return null;
+        }
+
         var attemptId = Guid.NewGuid().ToString();
         _db.Execute(
             """

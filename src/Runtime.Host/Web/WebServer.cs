@@ -80,6 +80,9 @@ internal sealed class WebServer : IAsyncDisposable
             }
             catch (IOException ex)
             {
+                // serve's dispatcher started with the app and may already hold a claimed task:
+                // stopping it ends that attempt as an interruption, instead of leaving it running.
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
                 await app.DisposeAsync().ConfigureAwait(false);
                 throw new WebServerException($"cannot listen on {options.Host}:{options.Port}: {ex.Message} (pick another --port, or 0 for a free one)", ex);
             }

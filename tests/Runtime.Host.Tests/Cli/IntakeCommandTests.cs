@@ -66,10 +66,10 @@ public sealed class IntakeCommandTests
         { """{"kind":"k","source":"s","payload":{},"requested_adapter":false}""", "requested_adapter: expected a string, got a boolean" },
         { """{"kind":"k","source":"s","payload":{},"max_attempts":0}""", "max_attempts: expected a positive integer, got 0" },
         { """{"kind":"k","source":"s","payload":{},"max_attempts":"3"}""", "max_attempts: expected a positive integer, got a string" },
-        { """{"kind":"k","source":"s","payload":{},"available_at":"soon-ish"}""", "available_at: invalid task available_at: soon-ish" },
+        { """{"kind":"k","source":"s","payload":{},"available_at":"soon-ish"}""", "available_at: expected a date such as 2026-04-29T10:00:00.000Z, got \"soon-ish\"" },
         { """{"kind":"k","source":"s","payload":{},"schedule":"later"}""", "schedule: expected a JSON object, got a string" },
-        { """{"kind":"k","source":"s","payload":{},"schedule":{"delay_minutes":-1}}""", "schedule.delay_minutes: expected a non-negative number (task schedule.delay_minutes must be a non-negative number), got -1" },
-        { """{"kind":"k","source":"s","payload":{},"schedule":{"delay_minutes":"5"}}""", "schedule.delay_minutes: expected a non-negative number (task schedule.delay_minutes must be a non-negative number), got a string" },
+        { """{"kind":"k","source":"s","payload":{},"schedule":{"delay_minutes":-1}}""", "schedule.delay_minutes: expected a non-negative number of minutes, got -1" },
+        { """{"kind":"k","source":"s","payload":{},"schedule":{"delay_minutes":"5"}}""", "schedule.delay_minutes: expected a non-negative number of minutes, got a string" },
     };
 
     [Theory(Timeout = 120_000)]

@@ -21,7 +21,7 @@ public sealed class ScheduleTests
         { """{"name":"x","interval_seconds":60}""", "task: expected a JSON object, got nothing" },
         { """{"name":"x","interval_seconds":60,"task":{"payload":{}}}""", "task.kind: expected a non-empty string" },
         { """{"name":"x","interval_seconds":60,"task":{"kind":"k","payload":[]}}""", "task.payload: expected a JSON object, got an array" },
-        { """{"name":"x","interval_seconds":60,"task":{"kind":"k","payload":{},"available_at":"whenever"}}""", "task.available_at: invalid task available_at: whenever" },
+        { """{"name":"x","interval_seconds":60,"task":{"kind":"k","payload":{},"available_at":"whenever"}}""", "task.available_at: expected a date such as 2026-04-29T10:00:00.000Z, got \"whenever\"" },
         { """{"name":"x","interval_seconds":60,"task":{"kind":"k","payload":{}},"next_run_at":"soon"}""", "next_run_at: expected a date" },
     };
 

@@ -54,7 +54,7 @@ public sealed class RangeTests
     }
 
     [Theory(Timeout = 120_000)]
-    [InlineData("""{"kind":"k","source":"s","payload":{},"available_at":"not a date"}""", "proposed_task.available_at: invalid task available_at: not a date")]
+    [InlineData("""{"kind":"k","source":"s","payload":{},"available_at":"not a date"}""", "proposed_task.available_at: expected a date such as 2026-04-29T10:00:00.000Z, got \"not a date\"")]
     [InlineData("""{"kind":"k","source":"s","payload":{},"schedule":{"delay_minutes":1e12}}""", "proposed_task.schedule.delay_minutes")]
     [InlineData("""{"kind":"k","source":"s","payload":{},"requested_profile":"nobody"}""", "proposed_task.requested_profile: unknown profile \"nobody\"")]
     public async Task SensorEvent_ProposedTaskThatCannotBeQueued_RefusedBeforeTheEventIsRecorded(string task, string expected)

@@ -71,4 +71,31 @@ public sealed class StoredDataTests
         var failure = (string)TestDb.Scalar(runtime.DbPath, "SELECT detail_json FROM run_events WHERE event_type = 'workflow_evaluation_failed' ORDER BY id LIMIT 1")!;
         Assert.StartsWith("""{"workflow_id":1,"error":"payload: too large""", failure, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Healthcheck_StoredRowsTheDispatcherSkips_ListedAsDataIssuesAndFails()
+    {
+        using var runtime = new TestRuntime().InProcess();
+        runtime.AddScriptAdapter("script-ok", "echo done");
+        runtime.Save();
+        Assert.Equal(0, (await runtime.RunAsync("workflow-create", "--template", "goal-loop", "--instance_key", "a")).ExitCode);
+        Assert.Equal(0, (await runtime.RunAsync("workflow-create", "--template", "goal-loop", "--instance_key", "b")).ExitCode);
+        Assert.Equal(0, (await runtime.RunAsync("schedule-create", "--json", """{"name":"n","interval_seconds":60,"task":{"kind":"k","payload":{}}}""")).ExitCode);
+        var healthy = await runtime.RunAsync("healthcheck");
+        TestDb.Execute(runtime.DbPath, """UPDATE workflows SET current_state = 'nowhere' WHERE id = 1""");
+        TestDb.Execute(runtime.DbPath, """UPDATE workflows SET context_json = '[1]' WHERE id = 2""");
+        TestDb.Execute(runtime.DbPath, """UPDATE schedules SET task_json = '{"kind":7,"payload":{}}'""");
+
+        var result = await runtime.RunAsync("healthcheck");
+
+        Assert.True(healthy.ExitCode == 0 && !healthy.Json.ContainsKey("dataIssues"), healthy.ToString());
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            [
+                "workflow 1 (a): nowhere is not a state of goal-loop; it never advances",
+                "workflow 2 (b): context_json is not a JSON object; it reads as an empty context",
+                "schedule n: task.kind: expected a non-empty string, got a number; it creates nothing when due",
+            ],
+            result.Json["dataIssues"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
 }

@@ -53,9 +53,9 @@ public sealed class EnqueueTests
     };
 
     [Theory(Timeout = 60_000)]
-    [InlineData("negative delay", "schedule.delay_minutes: expected a non-negative number (task schedule.delay_minutes must be a non-negative number), got -0.5")]
-    [InlineData("NaN delay", "schedule.delay_minutes: expected a non-negative number (task schedule.delay_minutes must be a non-negative number), got NaN")]
-    [InlineData("bad date", "available_at: invalid task available_at: tomorrow")]
+    [InlineData("negative delay", "schedule.delay_minutes: expected a non-negative number of minutes, got -0.5")]
+    [InlineData("NaN delay", "schedule.delay_minutes: expected a non-negative number of minutes, got NaN")]
+    [InlineData("bad date", "available_at: expected a date such as 2026-04-29T10:00:00.000Z, got \"tomorrow\"")]
     [InlineData("zero attempts", "max_attempts: expected a positive integer, got 0")]
     [InlineData("empty kind", "kind: expected a non-empty string")]
     [InlineData("big payload", "payload: too large (262152 bytes; the limit is 262144)")]
