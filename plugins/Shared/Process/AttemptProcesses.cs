@@ -20,8 +20,6 @@ internal static partial class AttemptProcesses
 {
     public const string Marker = ProcessRunner.AttemptMarker;
 
-    private const int SigKill = 9;
-
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(2);
 
     /// <summary>SIGKILLs the processes of these attempts and returns how many carried the marker.</summary>
@@ -45,10 +43,10 @@ internal static partial class AttemptProcesses
             // attempt's too, or gone (a pid is not reused while its group lives).
             if (group == session && group != ownGroup && group != ownSession && group > 1 && (carriers.Contains(group) || !Directory.Exists($"/proc/{group.ToString(CultureInfo.InvariantCulture)}")))
             {
-                _ = Kill(-group, SigKill);
+                _ = ProcessSignals.Kill(-group, ProcessSignals.SigKill);
             }
 
-            _ = Kill(pid, SigKill);
+            _ = ProcessSignals.Kill(pid, ProcessSignals.SigKill);
         }
 
         // SIGKILL is asynchronous: wait (bounded) until they have died, so the caller's next step
@@ -78,9 +76,9 @@ internal static partial class AttemptProcesses
             try
             {
                 var environment = File.ReadAllBytes(Path.Combine(directory, "environ"));
-                if (needles.Any(n => Holds(environment, n)) && ReadStat(directory) is { } stat)
+                if (needles.Any(n => Holds(environment, n)) && LiveStat(pid) is { } stat)
                 {
-                    found.Add((pid, stat.Group, stat.Session));
+                    found.Add((pid, stat.ProcessGroup, stat.Session));
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -116,38 +114,11 @@ internal static partial class AttemptProcesses
         return false;
     }
 
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            return ReadStat($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}") is not null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    private static bool IsRunning(int pid) => LiveStat(pid) is not null;
 
-    /// <summary>Process group and session from <c>/proc/&lt;pid&gt;/stat</c>; null for a zombie or an unreadable line.</summary>
-    private static (int Group, int Session)? ReadStat(string directory)
-    {
-        var text = File.ReadAllText(Path.Combine(directory, "stat"));
-
-        // "pid (comm) S ppid pgrp session ..." — comm may hold spaces and parentheses: split after the last ')'.
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        if (fields.Length < 4 || fields[0] is "Z" or "X")
-        {
-            return null;
-        }
-
-        return int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var group)
-            && int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var session)
-            ? (group, session)
-            : null;
-    }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
+    /// <summary>The process's group and session; null once it is gone or a zombie.</summary>
+    private static (char State, int ProcessGroup, int Session)? LiveStat(int pid) =>
+        ProcessSignals.ReadStat(pid) is { State: not ('Z' or 'X') } stat ? stat : null;
 
     [LibraryImport("libc", EntryPoint = "getpgrp")]
     private static partial int GetProcessGroup();

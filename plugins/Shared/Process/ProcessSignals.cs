@@ -61,8 +61,8 @@ internal static partial class ProcessSignals
         return false;
     }
 
-    /// <summary>State letter and process-group id from <c>/proc/&lt;pid&gt;/stat</c>, or null when the process is gone.</summary>
-    public static (char State, int ProcessGroup)? ReadStat(int pid)
+    /// <summary>State letter, process-group id and session id from <c>/proc/&lt;pid&gt;/stat</c>, or null when the process is gone.</summary>
+    public static (char State, int ProcessGroup, int Session)? ReadStat(int pid)
     {
         string text;
         try
@@ -74,14 +74,17 @@ internal static partial class ProcessSignals
             return null;
         }
 
-        // "pid (comm) S ppid pgrp ..." — comm may contain spaces and parentheses, so split after the last ')'.
+        // "pid (comm) S ppid pgrp session ..." — comm may contain spaces and parentheses, so split after the last ')'.
         var close = text.LastIndexOf(')');
         var fields = text[(close + 2)..].Split(' ');
-        return fields.Length > 2 && int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var group)
-            ? (fields[0][0], group)
+        return fields.Length > 3
+            && int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var group)
+            && int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var session)
+            ? (fields[0][0], group, session)
             : null;
     }
 
+    /// <summary>kill(2): a negative <paramref name="pid"/> signals that process group; 0 on success.</summary>
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
+    public static partial int Kill(int pid, int signal);
 }

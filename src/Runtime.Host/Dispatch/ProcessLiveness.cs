@@ -1,9 +1,10 @@
 using System.Runtime.InteropServices;
+using AgentRuntime.Plugins.Shared;
 
 namespace AgentRuntime.Host.Dispatch;
 
 /// <summary>Whether a pid names a live process: <c>kill(pid, 0)</c> succeeds, or fails with EPERM (alive, not ours).</summary>
-internal static partial class ProcessLiveness
+internal static class ProcessLiveness
 {
     private const int Eperm = 1;
 
@@ -27,9 +28,6 @@ internal static partial class ProcessLiveness
             }
         }
 
-        return Kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() == Eperm;
+        return ProcessSignals.Kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() == Eperm;
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }
