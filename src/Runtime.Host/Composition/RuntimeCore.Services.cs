@@ -19,7 +19,12 @@ internal sealed partial class RuntimeCore
     public HealthService Health => new(Config, Adapters, File.Exists(Config.DbPath) ? StoredDataIssues : null);
 
     private IReadOnlyList<string> StoredDataIssues() =>
-        Store.Read(tasks => StoredDataCheck.Issues(new WorkflowStore(tasks, Time).ListActive(), new ScheduleStore(tasks, Time).ListAll()));
+        Store.Read(tasks => StoredDataCheck.Issues(
+            new WorkflowStore(tasks, Time).ListActive(),
+            new ScheduleStore(tasks, Time).ListAll(),
+            WorkflowEvaluationLedger.Failing(tasks),
+            tasks.Options,
+            Time.GetUtcNow()));
 
     public AdapterService AdapterStatus => new(Config, Adapters, Time);
 
