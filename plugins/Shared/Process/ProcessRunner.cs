@@ -52,8 +52,8 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
         }
 
         var setsid = Setsid.Value;
-        var masker = spec.Secrets.Count == 0 ? OutputMasker.None : new OutputMasker(spec.Secrets);
-        sink = masker.IsEmpty ? sink : new MaskedSink(masker, sink);
+        var masker = new SecretMasker().AddRange(spec.Secrets);
+        sink = masker.Count == 0 ? sink : new MaskedSink(masker, sink);
         var stdout = new CapturingPipeTarget(OutputChannel.Stdout, sink);
         var stderr = new CapturingPipeTarget(OutputChannel.Stderr, sink);
         var environment = spec.Environment.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Storage;
+using AgentRuntime.Plugins.Shared;
 using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Dispatch;
@@ -18,7 +19,7 @@ internal sealed partial class AttemptPipeline
     {
         await using var watcher = CancelWatcher.Start(services.Queue, attemptId, _time, services.Log, cancellationToken);
         using var live = new LiveOutputSink(paths, new LoggingSink(services.Log, task.TaskId, attemptId, run.Entry.Id));
-        var sink = new ProcessReportSink(new MaskingSink(run.Masker, live), services.Attempts, attemptId, services.Log);
+        var sink = new ProcessReportSink(new MaskedSink(run.Masker, live), services.Attempts, attemptId, services.Log);
         try
         {
             return (await run.Adapter.ExecuteAsync(request, sink, watcher.Token).ConfigureAwait(false), null);
