@@ -21,7 +21,8 @@ namespace AgentRuntime.Plugins.Shared;
 /// </para>
 /// <para>
 /// Where this process may make cgroups, an attempt's process also runs in a cgroup of its own
-/// (<see cref="AttemptScope"/>), joined before the command is exec'd and killed whole at the end.
+/// (<see cref="AttemptScope"/>), joined before the command is exec'd (<see cref="LaunchLine"/>) and
+/// killed whole at the end.
 /// The process, its group and its cgroup are reported to the host
 /// (<see cref="IExecutionSink.ProcessStarted"/>), which records them for the sweep after a crash.
 /// </para>
@@ -36,8 +37,6 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
 
     /// <summary>SIGTERM to SIGKILL for the leftovers of a process that exited by itself.</summary>
     private static readonly TimeSpan LeftoverGrace = TimeSpan.FromSeconds(1);
-    private static readonly Lazy<string?> Setsid = new(() => OperatingSystem.IsLinux() ? ExecutableLocator.Find("setsid") : null);
-    private static readonly Lazy<string?> Shell = new(() => File.Exists("/bin/sh") ? "/bin/sh" : null);
 
     public static ProcessRunner System { get; } = new(TimeProvider.System);
 
@@ -51,7 +50,6 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
             return SpawnFailure(ExecutableLocator.DescribeMissing(spec.Command, searchPath, spec.WorkingDirectory), null);
         }
 
-        var setsid = Setsid.Value;
         var masker = new SecretMasker().AddRange(spec.Secrets);
         sink = masker.Count == 0 ? sink : new MaskedSink(masker, sink);
         var stdout = new CapturingPipeTarget(OutputChannel.Stdout, sink);
@@ -64,14 +62,9 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
 
         // The scope is joined by the launched process itself, before it execs the command, so not
         // even a child forked in the command's first instruction can start outside it.
-        var scope = setsid is not null && spec.AttemptId is { } scoped && Shell.Value is not null ? AttemptScope.TryCreate(scoped) : null;
-        IReadOnlyList<string> arguments = setsid is null ? spec.Arguments : [commandPath, .. spec.Arguments];
-        if (scope is not null)
-        {
-            arguments = ["-c", JoinScope, scope.ProcsFile, setsid!, .. arguments];
-        }
-
-        var command = Cli.Wrap(scope is not null ? Shell.Value! : setsid ?? commandPath)
+        var scope = LaunchLine.CanScope && spec.AttemptId is { } scoped ? AttemptScope.TryCreate(scoped) : null;
+        var (executable, arguments) = LaunchLine.For(commandPath, spec.Arguments, scope);
+        var command = Cli.Wrap(executable)
             .WithArguments(arguments)
             .WithWorkingDirectory(spec.WorkingDirectory)
             .WithEnvironmentVariables(environment)
@@ -96,8 +89,8 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
         }
 
         var pid = running.ProcessId;
-        var ownGroup = setsid is not null;
-        Report(sink, new AdapterProcess { ProcessId = pid, ProcessGroupId = ownGroup ? pid : null, ControlGroup = scope?.Path });
+        var ownGroup = LaunchLine.OwnGroup;
+        LaunchLine.Report(sink, new AdapterProcess { ProcessId = pid, ProcessGroupId = ownGroup ? pid : null, ControlGroup = scope?.Path });
         try
         {
             await Task.WhenAny(running.Task, exited).WaitAsync(spec.Timeout, timeProvider, cancellationToken).ConfigureAwait(false);
@@ -132,26 +125,6 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
 
     /// <summary>The variable that names the attempt in every launched process's environment.</summary>
     public const string AttemptMarker = "AGENT_RUNTIME_ATTEMPT_ID";
-
-    /// <summary>
-    /// <c>sh -c</c> script of the launch wrapper: join the cgroup whose <c>cgroup.procs</c> is <c>$0</c>,
-    /// then exec the rest (setsid, then the command), keeping the pid. Should the write fail the
-    /// command still runs, contained by its group and marker.
-    /// </summary>
-    private const string JoinScope = "{ echo $$ > \"$0\"; } 2>/dev/null; exec \"$@\"";
-
-    /// <summary>Tells the host the process started, so it can record it; a sink never throws, but a report must not end the run either way.</summary>
-    private static void Report(IExecutionSink sink, AdapterProcess process)
-    {
-        try
-        {
-            sink.ProcessStarted(process);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // The host keeps its marker scan as the fallback.
-        }
-    }
 
     /// <summary>
     /// After the launched process exited: the pipes get <see cref="PipeGrace"/>, then the rest of
