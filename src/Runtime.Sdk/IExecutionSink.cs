@@ -12,6 +12,16 @@ public interface IExecutionSink
     void Write(OutputChannel channel, string text);
 
     /// <summary>
+    /// Reports a process the adapter started for the attempt, as soon as it is started, so the host
+    /// can record it (and stop its tree after a crash of the host). Optional: the default does
+    /// nothing, and a host older than 1.2 never records it. Added in 1.2.
+    /// </summary>
+    /// <param name="process">The process, its group and its cgroup.</param>
+    void ProcessStarted(AdapterProcess process)
+    {
+    }
+
+    /// <summary>
     /// Declares a value the adapter came to know while it runs (a token fetched from a vault, a
     /// session key a login returned) as secret. From this call on the host masks it, and its
     /// JSON-escaped, percent-encoded and base64 forms, as <c>***</c> in everything it persists or

@@ -41,7 +41,7 @@ internal sealed partial class RuntimeCore
 
     public AttemptService Attempts => new(Store, Config.ArtifactDir);
 
-    public WorkflowService Workflows => new(new WorkflowStore(Tasks, Time), Time);
+    public WorkflowService Workflows => new(new WorkflowStore(Tasks, Time), Time, Config.ProfileIds);
 
     public ScheduleService Schedules => new(Config, Tasks, Time, Log);
 
@@ -49,7 +49,7 @@ internal sealed partial class RuntimeCore
 
     public SnapshotService Snapshots => new(Config.RuntimeName, Config.ArtifactDir, Tasks, Time, Config);
 
-    public BridgeService Bridges => new(Store, Store.Options, Time);
+    public BridgeService Bridges => new(Store, Store.Options, Time, Config.ProfileIds);
 
     public BacklogService Backlog => new(Config, Tasks, Time, Log);
 

@@ -4,7 +4,6 @@ using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Systemd;
 using Microsoft.Extensions.Hosting;
-using AgentRuntime.Plugins.Shared;
 
 namespace AgentRuntime.Host.Resident;
 
@@ -78,7 +77,7 @@ internal sealed partial class ResidentDispatcher : BackgroundService
     /// <summary>The boot sweep, then the loop. The sweep is part of starting: the host reports started (systemd's READY=1) only after it.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _services.Queue.BootSweepAsync(runnerId => RunnerLiveness.IsGone(runnerId, _services.RunnerId), ids => AttemptProcesses.Stop(ids), cancellationToken).ConfigureAwait(false);
+        await _services.Queue.BootSweepAsync(runner => RunnerLiveness.IsGone(runner, _services.RunnerId), StrandedTrees.Stop, cancellationToken).ConfigureAwait(false);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
