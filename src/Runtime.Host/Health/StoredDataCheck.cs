@@ -12,7 +12,8 @@ namespace AgentRuntime.Host.Health;
 /// Rows already in the database that the dispatcher can only skip (written by hand, by an older
 /// runtime or by the Bun runtime): an active workflow whose template or state does not exist or
 /// whose context is not a JSON object, one whose state's task cannot be built from its context or
-/// whose last evaluation failed, an enabled schedule whose task can never be queued. The phases
+/// whose last evaluation failed, an enabled schedule whose task can never be queued or whose
+/// interval is not a positive integer. The phases
 /// report and skip them; <c>healthcheck</c> lists them so an operator sees them.
 /// </summary>
 internal static class StoredDataCheck
@@ -61,6 +62,11 @@ internal static class StoredDataCheck
 
         foreach (var schedule in schedules.Where(s => s.Enabled))
         {
+            if (schedule.IntervalSeconds < 1)
+            {
+                issues.Add($"schedule {schedule.Name}: interval_seconds is not a positive integer; it never fires");
+            }
+
             var task = (JsonObject)schedule.Task.DeepClone();
             task["source"] = "schedule";
             try
