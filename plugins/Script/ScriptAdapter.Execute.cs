@@ -26,7 +26,7 @@ internal sealed partial class ScriptAdapter
         env["AGENT_RUNTIME_TASK_PAYLOAD_JSON"] = PayloadText(request.Task);
         var resolved = await _credentials.ResolveAsync(env, cancellationToken).ConfigureAwait(false);
         var secrets = CredentialResolver.ResolvedSecrets(env, resolved);
-        var masker = new OutputMasker(secrets);
+        var masker = new SecretMasker().AddRange(secrets);
 
         // Spec §6.1 / Appendix B 31: the script records the env after resolution; the host redacts by
         // name and masks the values it knows; resolved credentials are masked here.

@@ -12,9 +12,10 @@ public static class SdkContract
     /// <summary>
     /// The contract's minor version. Additive changes increment it; a plugin built against an older
     /// minor version of the same major keeps loading. 1.1 added <see cref="ExecutionRequest.Timeout"/>,
-    /// <see cref="TaskSnapshot.PayloadJson"/> and <see cref="IAdapterFactory.Validate"/>.
+    /// <see cref="TaskSnapshot.PayloadJson"/> and <see cref="IAdapterFactory.Validate"/>; 1.2 added
+    /// <see cref="IExecutionSink.ProcessStarted"/> and <see cref="AdapterProcess"/>.
     /// </summary>
-    public const int Minor = 1;
+    public const int Minor = 2;
 
     /// <summary>The SDK assembly's simple name, as plugins reference it.</summary>
     public const string AssemblyName = "Runtime.Sdk";

@@ -43,7 +43,7 @@ internal abstract partial class AgentCliAdapter
                 Secrets = CredentialResolver.ResolvedSecrets(adapterEnv, resolved),
             };
             var outcome = await Runner.RunAsync(spec, sink, cancellationToken).ConfigureAwait(false);
-            return new OutputMasker(spec.Secrets).Apply(ToResult(outcome, run, invocation));
+            return ResultMasking.Apply(ToResult(outcome, run, invocation), new SecretMasker().AddRange(spec.Secrets));
         }
         finally
         {

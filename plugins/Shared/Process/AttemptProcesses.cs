@@ -20,7 +20,12 @@ internal static partial class AttemptProcesses
 {
     public const string Marker = ProcessRunner.AttemptMarker;
 
+    private const uint KernelThreadFlag = 0x00200000;
+
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long after an empty read an environment is read again: an exec takes well under it.</summary>
+    private static readonly TimeSpan ExecRetry = TimeSpan.FromMilliseconds(20);
 
     /// <summary>SIGKILLs the processes of these attempts and returns how many carried the marker.</summary>
     public static int Stop(IReadOnlyCollection<string> attemptIds)
@@ -62,32 +67,75 @@ internal static partial class AttemptProcesses
         return found.Count;
     }
 
-    /// <summary>Live processes (zombies excluded) whose environment holds one of the markers: pid, process group, session.</summary>
+    /// <summary>
+    /// Live processes (zombies excluded) whose environment holds one of the markers: pid, process
+    /// group, session. A process in the middle of <c>execve</c> reads as an empty environment until
+    /// the new program's is in place (a fork-and-exec loop read that way about once in twenty reads
+    /// here), so such a process could be missed and then run on with the marker; a live user
+    /// process read empty is read again once, a little later.
+    /// </summary>
     private static List<(int Pid, int Group, int Session)> Find(List<byte[]> needles)
     {
         var found = new List<(int, int, int)>();
+        var empty = new List<int>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+            if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid != Environment.ProcessId)
             {
-                continue;
+                Check(pid, needles, found, empty);
             }
+        }
 
-            try
+        if (empty.Count > 0)
+        {
+            using var pause = new ManualResetEventSlim();
+            pause.Wait(ExecRetry);
+            foreach (var pid in empty)
             {
-                var environment = File.ReadAllBytes(Path.Combine(directory, "environ"));
-                if (needles.Any(n => Holds(environment, n)) && LiveStat(pid) is { } stat)
-                {
-                    found.Add((pid, stat.ProcessGroup, stat.Session));
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Gone meanwhile, or not ours to read (then not ours to stop either).
+                Check(pid, needles, found, null);
             }
         }
 
         return found;
+    }
+
+    private static void Check(int pid, List<byte[]> needles, List<(int, int, int)> found, List<int>? empty)
+    {
+        try
+        {
+            var environment = File.ReadAllBytes($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/environ");
+            if (environment.Length == 0)
+            {
+                // Kernel threads have no environment either; they are not worth a second look.
+                if (empty is not null && LiveStat(pid) is not null && !IsKernelThread(pid))
+                {
+                    empty.Add(pid);
+                }
+            }
+            else if (needles.Any(n => Holds(environment, n)) && LiveStat(pid) is { } stat)
+            {
+                found.Add((pid, stat.ProcessGroup, stat.Session));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Gone meanwhile, or not ours to read (then not ours to stop either).
+        }
+    }
+
+    /// <summary>Whether the process is a kernel thread: <c>PF_KTHREAD</c> in the flags, field 9 of its stat.</summary>
+    private static bool IsKernelThread(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            return fields.Length > 6 && uint.TryParse(fields[6], NumberStyles.None, CultureInfo.InvariantCulture, out var flags) && (flags & KernelThreadFlag) != 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Whether <paramref name="needle"/> (<c>NAME=value\0</c>) is a whole entry of the NUL-separated environment.</summary>

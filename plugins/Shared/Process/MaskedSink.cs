@@ -2,8 +2,17 @@ using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Plugins.Shared;
 
-/// <summary>Forwards output lines to the host's sink with the plugin's secret values masked.</summary>
-internal sealed class MaskedSink(OutputMasker masker, IExecutionSink inner) : IExecutionSink
+/// <summary>
+/// Forwards output lines with the known secret values masked: in a plugin before they reach the
+/// host's sink, in the host before anything sees them (the live audit files, the host log, the
+/// web's output route). Adapters write one line per call (the SDK's contract, and what the
+/// first-party plugins do), so a single-line secret, or any of its encoded forms, is never split
+/// across calls; a multi-line secret is known to the masker line by line as well. Process reports
+/// pass through as they are.
+/// </summary>
+internal sealed class MaskedSink(SecretMasker masker, IExecutionSink inner) : IExecutionSink
 {
-    public void Write(OutputChannel channel, string text) => inner.Write(channel, masker.Apply(text));
+    public void Write(OutputChannel channel, string text) => inner.Write(channel, text is null ? text! : masker.Apply(text));
+
+    public void ProcessStarted(AdapterProcess process) => inner.ProcessStarted(process);
 }

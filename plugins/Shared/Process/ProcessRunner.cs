@@ -17,7 +17,14 @@ namespace AgentRuntime.Plugins.Shared;
 /// <see cref="PipeGrace"/> to drain, then whatever is left of the group (background children,
 /// grandchildren holding the pipes) is stopped, so no attempt leaves processes behind; the exit
 /// code stands. Every child carries <see cref="AttemptMarker"/> in its environment, so a later
-/// dispatcher can find a tree whose runner died (<c>AttemptTree</c> in the host).
+/// dispatcher can find a tree whose runner died (<see cref="AttemptProcesses"/>).
+/// </para>
+/// <para>
+/// Where this process may make cgroups, an attempt's process also runs in a cgroup of its own
+/// (<see cref="AttemptScope"/>), joined before the command is exec'd (<see cref="LaunchLine"/>) and
+/// killed whole at the end.
+/// The process, its group and its cgroup are reported to the host
+/// (<see cref="IExecutionSink.ProcessStarted"/>), which records them for the sweep after a crash.
 /// </para>
 /// </summary>
 internal sealed class ProcessRunner(TimeProvider timeProvider)
@@ -30,7 +37,6 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
 
     /// <summary>SIGTERM to SIGKILL for the leftovers of a process that exited by itself.</summary>
     private static readonly TimeSpan LeftoverGrace = TimeSpan.FromSeconds(1);
-    private static readonly Lazy<string?> Setsid = new(() => OperatingSystem.IsLinux() ? ExecutableLocator.Find("setsid") : null);
 
     public static ProcessRunner System { get; } = new(TimeProvider.System);
 
@@ -44,9 +50,8 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
             return SpawnFailure(ExecutableLocator.DescribeMissing(spec.Command, searchPath, spec.WorkingDirectory), null);
         }
 
-        var setsid = Setsid.Value;
-        var masker = spec.Secrets.Count == 0 ? OutputMasker.None : new OutputMasker(spec.Secrets);
-        sink = masker.IsEmpty ? sink : new MaskedSink(masker, sink);
+        var masker = new SecretMasker().AddRange(spec.Secrets);
+        sink = masker.Count == 0 ? sink : new MaskedSink(masker, sink);
         var stdout = new CapturingPipeTarget(OutputChannel.Stdout, sink);
         var stderr = new CapturingPipeTarget(OutputChannel.Stderr, sink);
         var environment = spec.Environment.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
@@ -55,8 +60,12 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
             environment.TryAdd(AttemptMarker, attemptId);
         }
 
-        var command = Cli.Wrap(setsid ?? commandPath)
-            .WithArguments(setsid is null ? spec.Arguments : [commandPath, .. spec.Arguments])
+        // The scope is joined by the launched process itself, before it execs the command, so not
+        // even a child forked in the command's first instruction can start outside it.
+        var scope = LaunchLine.CanScope && spec.AttemptId is { } scoped ? AttemptScope.TryCreate(scoped) : null;
+        var (executable, arguments) = LaunchLine.For(commandPath, spec.Arguments, scope);
+        var command = Cli.Wrap(executable)
+            .WithArguments(arguments)
             .WithWorkingDirectory(spec.WorkingDirectory)
             .WithEnvironmentVariables(environment)
             .WithStandardInputPipe(spec.StandardInput is null ? PipeSource.Null : PipeSource.FromString(spec.StandardInput))
@@ -75,11 +84,13 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
         }
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or DirectoryNotFoundException)
         {
+            scope?.Stop();
             return SpawnFailure($"spawn {spec.Command} failed: {ex.Message} (cwd {spec.WorkingDirectory})", commandPath);
         }
 
         var pid = running.ProcessId;
-        var ownGroup = setsid is not null;
+        var ownGroup = LaunchLine.OwnGroup;
+        LaunchLine.Report(sink, new AdapterProcess { ProcessId = pid, ProcessGroupId = ownGroup ? pid : null, ControlGroup = scope?.Path });
         try
         {
             await Task.WhenAny(running.Task, exited).WaitAsync(spec.Timeout, timeProvider, cancellationToken).ConfigureAwait(false);
@@ -101,6 +112,9 @@ internal sealed class ProcessRunner(TimeProvider timeProvider)
         }
         finally
         {
+            // Whatever is left in the scope (a descendant that left the group and cleared its environment) ends here.
+            scope?.Stop();
+
             // A descendant that left the group (its own session, a double fork) still carries the attempt id.
             if (spec.AttemptId is { } attempt)
             {

@@ -26,6 +26,14 @@ internal sealed class BacklogSeeder(WorkflowOperations workflows, ILogger? log =
         }
 
         var workflowEntries = Array(backlog, "workflows").Select((entry, i) => Workflow(entry, i)).ToList();
+        foreach (var (entry, i) in workflowEntries.Select((entry, i) => (entry, i)))
+        {
+            if (workflows.ProfileProblem(entry.Context) is { } problem)
+            {
+                throw new BacklogInputException($"workflows[{i}].{problem}");
+            }
+        }
+
         var taskEntries = Array(backlog, "tasks").Select((entry, i) => Task(entry, i, configuredProfiles)).ToList();
         var tasks = workflows.Store.Tasks;
         var known = new List<BacklogWorkflow>();

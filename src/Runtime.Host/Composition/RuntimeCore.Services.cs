@@ -19,7 +19,12 @@ internal sealed partial class RuntimeCore
     public HealthService Health => new(Config, Adapters, File.Exists(Config.DbPath) ? StoredDataIssues : null);
 
     private IReadOnlyList<string> StoredDataIssues() =>
-        Store.Read(tasks => StoredDataCheck.Issues(new WorkflowStore(tasks, Time).ListActive(), new ScheduleStore(tasks, Time).ListAll()));
+        Store.Read(tasks => StoredDataCheck.Issues(
+            new WorkflowStore(tasks, Time).ListActive(),
+            new ScheduleStore(tasks, Time).ListAll(),
+            WorkflowEvaluationLedger.Failing(tasks),
+            tasks.Options,
+            Time.GetUtcNow()));
 
     public AdapterService AdapterStatus => new(Config, Adapters, Time);
 
@@ -37,7 +42,7 @@ internal sealed partial class RuntimeCore
 
     public AttemptService Attempts => new(Store, Config.ArtifactDir);
 
-    public WorkflowService Workflows => new(new WorkflowStore(Tasks, Time), Time);
+    public WorkflowService Workflows => new(new WorkflowStore(Tasks, Time), Time, Config.ProfileIds);
 
     public ScheduleService Schedules => new(Config, Tasks, Time, Log);
 
@@ -45,7 +50,7 @@ internal sealed partial class RuntimeCore
 
     public SnapshotService Snapshots => new(Config.RuntimeName, Config.ArtifactDir, Tasks, Time, SecretSources.ForConfig(Config));
 
-    public BridgeService Bridges => new(Store, Store.Options, Time);
+    public BridgeService Bridges => new(Store, Store.Options, Time, Config.ProfileIds);
 
     public BacklogService Backlog => new(Config, Tasks, Time, Log);
 

@@ -12,7 +12,7 @@ namespace AgentRuntime.Host.Composition;
 /// </summary>
 internal sealed class RuntimeSession(RuntimeCore core, TaskStore tasks)
 {
-    public WorkflowService Workflows => new(new WorkflowStore(tasks, core.Time), core.Time);
+    public WorkflowService Workflows => new(new WorkflowStore(tasks, core.Time), core.Time, core.Config.ProfileIds);
 
     public ScheduleService Schedules => new(core.Config, tasks, core.Time, core.Log);
 

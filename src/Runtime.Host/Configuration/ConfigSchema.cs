@@ -133,12 +133,7 @@ internal static class ConfigSchema
             return null;
         }
 
-        if (value.GetValueKind() != kind)
-        {
-            throw ConfigException.Invalid(file, path, $"expected {expected}, got {value.Describe()}");
-        }
-
-        return value;
+        return JsonFieldCheck.Kind(value, kind, expected) is { } problem ? throw ConfigException.Invalid(file, path, problem) : value;
     }
 
     private static void ExpectRange(string file, JsonObject obj, string key, double minimum, double maximum, string expected, string parent = "$")
@@ -148,19 +143,19 @@ internal static class ConfigSchema
             return;
         }
 
-        if (!value.TryGetValue<double>(out var number) || !double.IsFinite(number) || number < minimum || number > maximum)
+        if (JsonFieldCheck.Range(value, minimum, maximum, integer: false, expected) is { } problem)
         {
-            throw ConfigException.Invalid(file, $"{parent}.{key}", $"expected {expected}, got {value.ToJsonString()}");
+            throw ConfigException.Invalid(file, $"{parent}.{key}", problem);
         }
     }
 
     /// <summary>A count of attempts: a fraction or zero would silently mean something else, so it is refused.</summary>
     private static void ExpectPositiveInteger(string file, JsonObject obj, string key, string path)
     {
-        if (Expect(file, obj, key, path, JsonValueKind.Number, "an integer of at least 1") is JsonValue value
-            && (!value.TryGetValue<double>(out var number) || number < 1 || number != Math.Floor(number) || number > int.MaxValue))
+        if (Expect(file, obj, key, path, JsonValueKind.Number, "an integer of at least 1") is { } value
+            && JsonFieldCheck.Range(value, 1, int.MaxValue, integer: true, "an integer of at least 1") is { } problem)
         {
-            throw ConfigException.Invalid(file, path, $"expected an integer of at least 1, got {value.ToJsonString()}");
+            throw ConfigException.Invalid(file, path, problem);
         }
     }
 
@@ -171,12 +166,9 @@ internal static class ConfigSchema
             return;
         }
 
-        for (var i = 0; i < array.Count; i++)
+        foreach (var (index, problem) in JsonFieldCheck.NonStrings(array).Take(1))
         {
-            if (array[i]?.GetValueKind() != JsonValueKind.String)
-            {
-                throw ConfigException.Invalid(file, $"{path}[{i}]", $"expected a string, got {array[i].Describe()}");
-            }
+            throw ConfigException.Invalid(file, $"{path}[{index}]", problem);
         }
     }
 }

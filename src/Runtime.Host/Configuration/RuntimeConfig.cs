@@ -69,6 +69,9 @@ internal sealed record RuntimeConfig
     /// </summary>
     public IReadOnlyList<string> SecretNames { get; init; } = [];
 
+    /// <summary>The configured profile ids, in config order: what a task's profile must be one of.</summary>
+    public IReadOnlyList<string> ProfileIds => [.. Profiles.Select(p => p.Key)];
+
     public AdapterEntry? FindAdapter(string id) => Adapters.FirstOrDefault(a => a.Id == id);
 
     public string? FindProfilePath(string id) =>

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Storage;
+using AgentRuntime.Plugins.Shared;
 using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Dispatch;
 
-/// <summary>The adapter run itself: live output, and an operator's stop request (B27).</summary>
+/// <summary>The adapter run itself: live output, the processes it starts, and an operator's stop request (B27).</summary>
 internal sealed partial class AttemptPipeline
 {
     /// <summary>
@@ -18,7 +19,7 @@ internal sealed partial class AttemptPipeline
     {
         await using var watcher = CancelWatcher.Start(services.Queue, attemptId, _time, services.Log, cancellationToken);
         using var live = new LiveOutputSink(paths, new LoggingSink(services.Log, task.TaskId, attemptId, run.Entry.Id));
-        var sink = new MaskingSink(run.Masker, live);
+        var sink = new ProcessReportSink(new MaskedSink(run.Masker, live), services.Attempts, attemptId, services.Log);
         try
         {
             return (await run.Adapter.ExecuteAsync(request, sink, watcher.Token).ConfigureAwait(false), null);
@@ -26,6 +27,10 @@ internal sealed partial class AttemptPipeline
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && watcher.Request is { } stop)
         {
             return (null, stop);
+        }
+        finally
+        {
+            await sink.FlushAsync().ConfigureAwait(false);
         }
     }
 

@@ -4,8 +4,8 @@ using AgentRuntime.Host.Dispatch.Outcomes;
 using AgentRuntime.Host.Dispatch.Text;
 using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Plugins;
-using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
+using AgentRuntime.Plugins.Shared;
 using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Dispatch;

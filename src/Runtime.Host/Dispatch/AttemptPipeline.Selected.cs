@@ -3,8 +3,8 @@ using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Bundles;
 using AgentRuntime.Host.Dispatch.Outcomes;
 using AgentRuntime.Host.Profiles;
-using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
+using AgentRuntime.Plugins.Shared;
 
 namespace AgentRuntime.Host.Dispatch;
 

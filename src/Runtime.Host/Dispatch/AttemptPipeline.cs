@@ -5,6 +5,7 @@ using AgentRuntime.Host.Dispatch.Outcomes;
 using AgentRuntime.Host.Profiles;
 using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
+using AgentRuntime.Plugins.Shared;
 using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Dispatch;

@@ -2,7 +2,7 @@ using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Bundles;
 using AgentRuntime.Host.Plugins;
 using AgentRuntime.Host.Profiles;
-using AgentRuntime.Host.Secrets;
+using AgentRuntime.Plugins.Shared;
 
 namespace AgentRuntime.Host.Dispatch;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
-using AgentRuntime.Plugins.Shared;
 
 namespace AgentRuntime.Host.Dispatch;
 
@@ -52,7 +51,7 @@ internal sealed class DispatchCycle(DispatchServices services)
         {
             // Once per dispatcher: a sweep at every cycle would reclaim the attempts this process
             // (or another live dispatcher) is still running.
-            await services.Queue.BootSweepAsync(runnerId => RunnerLiveness.IsGone(runnerId, RunnerId), ids => AttemptProcesses.Stop(ids), cancellationToken).ConfigureAwait(false);
+            await services.Queue.BootSweepAsync(runner => RunnerLiveness.IsGone(runner, RunnerId), StrandedTrees.Stop, cancellationToken).ConfigureAwait(false);
             _swept = true;
         }
 

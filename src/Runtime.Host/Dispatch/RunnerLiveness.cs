@@ -1,4 +1,6 @@
 using System.Globalization;
+using AgentRuntime.Host.Storage;
+using AgentRuntime.Plugins.Shared;
 
 namespace AgentRuntime.Host.Dispatch;
 
@@ -39,8 +41,30 @@ internal static class RunnerLiveness
     }
 
     /// <summary>
+    /// As <see cref="IsGone(string, string)"/>, and a runner whose pid is alive counts as gone when
+    /// that pid now names another process than the one recorded at its claims (its
+    /// <c>&lt;boot id&gt;/&lt;start ticks&gt;</c> differs): the runner died and its pid was reused, so its
+    /// attempts are not left running for ever. Without a recorded identity (a runner before
+    /// migration 0007, the Bun runtime's) the pid alone decides, as before.
+    /// </summary>
+    public static bool IsGone(RecordedRunner runner, string selfRunnerId)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        if (IsGone(runner.RunnerId, selfRunnerId))
+        {
+            return true;
+        }
+
+        return runner.RunnerId != selfRunnerId
+            && runner.Identity is { } recorded
+            && RunnerId.TryGetProcessId(runner.RunnerId, out var pid)
+            && ProcessIdentity.Of(pid) is { } now
+            && now != recorded;
+    }
+
+    /// <summary>
     /// Whether the runner is certainly gone: a runner of this host, not this process, whose pid
-    /// names no live process. Stricter than <see cref="IsGone"/>: an id that cannot be checked (another
+    /// names no live process. Stricter than <see cref="IsGone(string, string)"/>: an id that cannot be checked (another
     /// host's, the Bun runtime's) counts as alive, so nothing is taken from a runner that may still write.
     /// </summary>
     public static bool IsProvenGone(string runnerId)

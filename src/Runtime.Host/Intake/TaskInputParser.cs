@@ -47,12 +47,17 @@ internal static class TaskInputParser
         var profile = OptionalString(input, "requested_profile", allowEmpty: false);
         if (profile is not null && configuredProfiles is not null && !configuredProfiles.Contains(profile))
         {
-            throw new TaskInputException(
-                "requested_profile",
-                $"unknown profile \"{profile}\"; configured profiles: {string.Join(", ", configuredProfiles)}");
+            throw new TaskInputException("requested_profile", UnknownProfile(profile, configuredProfiles));
         }
 
         return profile;
+    }
+
+    /// <summary>The problem with a profile name that is not configured, as every path that creates a task words it.</summary>
+    public static string UnknownProfile(string profile, IReadOnlyCollection<string> configuredProfiles)
+    {
+        ArgumentNullException.ThrowIfNull(configuredProfiles);
+        return $"unknown profile \"{profile}\"; configured profiles: {string.Join(", ", configuredProfiles)}";
     }
 
     private static string RequiredString(JsonObject input, string field)

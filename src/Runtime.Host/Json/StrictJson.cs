@@ -52,8 +52,12 @@ internal static class StrictJson
         ArgumentNullException.ThrowIfNull(text);
         try
         {
-            // Almost every stored value has no repeated key: the fast path builds the nodes lazily.
-            return JsonNode.Parse(text, documentOptions: Strict);
+            // Almost every stored value has no repeated key: the fast path. Its nodes are built
+            // lazily, so a stored lone-surrogate escape threw only when a reader (the web task list,
+            // a snapshot) wrote it out: a 500 for every listing. Every string is read here instead.
+            var node = JsonNode.Parse(text, documentOptions: Strict);
+            ReadEveryString(node);
+            return node;
         }
         catch (JsonException)
         {

@@ -17,7 +17,7 @@ internal sealed class BacklogService(RuntimeConfig config, TaskStore tasks, Time
     /// <summary>The seeder's summary document (created and skipped workflows, queued tasks), as <c>seed-backlog</c> prints it.</summary>
     public JsonObject Seed(JsonNode? backlog)
     {
-        var seeder = new BacklogSeeder(new WorkflowOperations(new WorkflowStore(tasks, time), time), log);
-        return seeder.Seed(backlog, config.Profiles.Select(p => p.Key).ToList());
+        var seeder = new BacklogSeeder(new WorkflowOperations(new WorkflowStore(tasks, time), time, config.ProfileIds), log);
+        return seeder.Seed(backlog, config.ProfileIds);
     }
 }

@@ -9,7 +9,11 @@ namespace AgentRuntime.Host.Operations;
 /// Maps a GitHub or Discord event to a Lumen task and queues it (spec §7.6; no network I/O). A
 /// missing or mistyped field throws <see cref="BridgeInputException"/>.
 /// </summary>
-internal sealed class BridgeService(ITaskQueue queue, TaskStoreOptions defaults, TimeProvider time)
+/// <param name="queue">Where the task goes.</param>
+/// <param name="defaults">The queue defaults the task is validated with.</param>
+/// <param name="time">The enqueue clock.</param>
+/// <param name="configuredProfiles">When given, the bridge's profile must be one of these: a task for another one was queued and then blocked when claimed.</param>
+internal sealed class BridgeService(ITaskQueue queue, TaskStoreOptions defaults, TimeProvider time, IReadOnlyCollection<string>? configuredProfiles = null)
 {
     public const string GitHub = "github";
 
@@ -23,7 +27,13 @@ internal sealed class BridgeService(ITaskQueue queue, TaskStoreOptions defaults,
             Discord => DiscordBridge.Map(evt),
             _ => throw new ArgumentOutOfRangeException(nameof(bridge), bridge, "unknown bridge"),
         };
-        var task = await queue.EnqueueAsync(TaskInputValidator.Validate(input, defaults, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var validated = TaskInputValidator.Validate(input, defaults, time.GetUtcNow());
+        if (configuredProfiles is not null && !configuredProfiles.Contains(validated.RequestedProfile))
+        {
+            throw new TaskInputException("requested_profile", TaskInputParser.UnknownProfile(validated.RequestedProfile, configuredProfiles));
+        }
+
+        var task = await queue.EnqueueAsync(validated, cancellationToken).ConfigureAwait(false);
         return new BridgeResult(bridge, task.TaskId, task.RequestedProfile);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
+using AgentRuntime.Host.Json;
 using AgentRuntime.Host.Sensors;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Workflows;
@@ -11,8 +12,13 @@ internal sealed class SensorService(RuntimeConfig config, TaskStore tasks, TimeP
 {
     public SensorEventResult Ingest(JsonNode? input)
     {
-        var parsed = SensorEventInputParser.Parse(input, config.Profiles.Select(p => p.Key).ToList());
-        var workflows = new WorkflowOperations(new WorkflowStore(tasks, time), time);
+        var parsed = SensorEventInputParser.Parse(input, config.ProfileIds);
+        var workflows = new WorkflowOperations(new WorkflowStore(tasks, time), time, config.ProfileIds);
+        if (parsed.ProposedWorkflow?.ContextJson is { } context && workflows.ProfileProblem(JsJson.Parse(context)) is { } problem)
+        {
+            throw new SensorEventInputException($"proposed_workflow.{problem}");
+        }
+
         return new SensorEventIngest(tasks, workflows, time).Ingest(parsed);
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Snapshots;
 using AgentRuntime.Host.Storage;
+using AgentRuntime.Plugins.Shared;
 
 namespace AgentRuntime.Host.Operations;
 

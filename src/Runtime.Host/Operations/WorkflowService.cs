@@ -5,9 +5,9 @@ using AgentRuntime.Host.Workflows;
 namespace AgentRuntime.Host.Operations;
 
 /// <summary>The operator's workflow requests (spec §1.2 <c>workflow-*</c>); a request that cannot be met throws <see cref="WorkflowException"/>.</summary>
-internal sealed class WorkflowService(WorkflowStore store, TimeProvider time)
+internal sealed class WorkflowService(WorkflowStore store, TimeProvider time, IReadOnlyCollection<string>? configuredProfiles = null)
 {
-    private readonly WorkflowOperations _operations = new(store, time);
+    private readonly WorkflowOperations _operations = new(store, time, configuredProfiles);
 
     /// <summary>Active workflows, least recently updated first.</summary>
     public WorkflowList ListActive() => new(store.ListActive());

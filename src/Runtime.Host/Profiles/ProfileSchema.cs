@@ -17,53 +17,38 @@ internal static class ProfileSchema
 
     public static IEnumerable<string> TypeIssues(JsonObject document, string name)
     {
+        ArgumentNullException.ThrowIfNull(document);
         foreach (var field in StringFields)
         {
-            if (document[field] is { } node && node.GetValueKind() != JsonValueKind.String)
+            if (JsonFieldCheck.Kind(document[field], JsonValueKind.String, "a string") is { } problem)
             {
-                yield return $"profile {name}: {field} expected a string, got {node.Describe()}";
+                yield return $"profile {name}: {field} {problem}";
             }
         }
 
         foreach (var field in StringArrayFields)
         {
-            switch (document[field])
+            if (JsonFieldCheck.Kind(document[field], JsonValueKind.Array, "an array of strings") is { } problem)
             {
-                case null:
-                    break;
-                case JsonArray array:
-                    for (var i = 0; i < array.Count; i++)
-                    {
-                        if (array[i]?.GetValueKind() != JsonValueKind.String)
-                        {
-                            yield return $"profile {name}: {field}[{i}] expected a string, got {array[i].Describe()}";
-                        }
-                    }
-
-                    break;
-                case var other:
-                    yield return $"profile {name}: {field} expected an array of strings, got {other.Describe()}";
-                    break;
+                yield return $"profile {name}: {field} {problem}";
+            }
+            else if (document[field] is JsonArray array)
+            {
+                foreach (var (index, element) in JsonFieldCheck.NonStrings(array))
+                {
+                    yield return $"profile {name}: {field}[{index}] {element}";
+                }
             }
         }
 
-        switch (document["context_policy"])
+        if (JsonFieldCheck.Kind(document["context_policy"], JsonValueKind.Object, "an object") is { } policyProblem)
         {
-            case null:
-                break;
-            case JsonObject policy when policy["max_prompt_chars"] is { } max:
-                if (max is not JsonValue value || value.GetValueKind() != JsonValueKind.Number
-                    || !value.TryGetValue<double>(out var chars) || chars < 1 || chars > int.MaxValue || chars != Math.Floor(chars))
-                {
-                    yield return $"profile {name}: context_policy.max_prompt_chars expected an integer from 1 to 2147483647, got {max.ToJsonString()}";
-                }
-
-                break;
-            case JsonObject:
-                break;
-            case var other:
-                yield return $"profile {name}: context_policy expected an object, got {other.Describe()}";
-                break;
+            yield return $"profile {name}: context_policy {policyProblem}";
+        }
+        else if (document["context_policy"] is JsonObject policy && policy["max_prompt_chars"] is { } max
+            && JsonFieldCheck.Range(max, 1, int.MaxValue, integer: true, "an integer from 1 to 2147483647") is { } maxProblem)
+        {
+            yield return $"profile {name}: context_policy.max_prompt_chars {maxProblem}";
         }
     }
 }

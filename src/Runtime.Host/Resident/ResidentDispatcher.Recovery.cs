@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Storage;
-using AgentRuntime.Plugins.Shared;
 using AgentRuntime.Sdk;
 
 namespace AgentRuntime.Host.Resident;
@@ -41,7 +40,7 @@ internal sealed partial class ResidentDispatcher
         {
             try
             {
-                await _services.Queue.BootSweepAsync(runnerId => RunnerLiveness.IsGone(runnerId, _services.RunnerId), ids => AttemptProcesses.Stop(ids), cancellationToken).ConfigureAwait(false);
+                await _services.Queue.BootSweepAsync(runner => RunnerLiveness.IsGone(runner, _services.RunnerId), StrandedTrees.Stop, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (StoreFailure.IsBusy(ex) && !cancellationToken.IsCancellationRequested)

@@ -43,10 +43,10 @@ internal interface ITaskQueue
     Task<FencedWrite> FinishCanceledAsync(AttemptCancellation cancellation, CancellationToken cancellationToken);
 
     /// <summary>Reclaims the running attempts of dead runners and their tasks (spec §3.6, reference defect B6 fixed).</summary>
-    /// <param name="runnerGone">Whether the runner of an attempt is gone; an id that cannot be checked must count as gone.</param>
-    /// <param name="stopProcesses">Stops the processes the reclaimed attempts left running (by attempt id), before their tasks are requeued.</param>
+    /// <param name="runnerGone">Whether the runner of an attempt (its id and recorded process identity) is gone; an id that cannot be checked must count as gone.</param>
+    /// <param name="stopProcesses">Stops the processes the reclaimed attempts left running (by attempt id and recorded processes), before their tasks are requeued.</param>
     /// <param name="cancellationToken">Cancels before the sweep starts.</param>
-    Task<BootSweepResult> BootSweepAsync(Func<string, bool> runnerGone, Action<IReadOnlyList<string>> stopProcesses, CancellationToken cancellationToken);
+    Task<BootSweepResult> BootSweepAsync(Func<RecordedRunner, bool> runnerGone, Action<IReadOnlyList<StrandedAttempt>> stopProcesses, CancellationToken cancellationToken);
 
     Task<TaskRecord?> GetTaskAsync(string taskId, CancellationToken cancellationToken);
 }

@@ -49,7 +49,14 @@ internal sealed class ScheduleStore(TaskStore tasks, TimeProvider time)
     }
 
     /// <summary>Served by <c>idx_schedules_due (enabled, next_run_at)</c>: ISO text sorts as time, to the millisecond.</summary>
-    internal const string DueSql = "SELECT schedule_id FROM schedules WHERE enabled = 1 AND next_run_at <= $at ORDER BY next_run_at, name";
+    internal const string DueSql = $"SELECT schedule_id FROM schedules WHERE {FiresSql} AND next_run_at <= $at ORDER BY next_run_at, name";
+
+    /// <summary>
+    /// An enabled schedule with a usable interval. A row written by hand with an interval of zero,
+    /// below zero or of text (read as 0) came due again at once and queued a task on every cycle,
+    /// starving lower-priority work; such a row never fires and <c>healthcheck</c> lists it.
+    /// </summary>
+    private const string FiresSql = "enabled = 1 AND typeof(interval_seconds) = 'integer' AND interval_seconds > 0";
 
     /// <summary>
     /// Whether another schedule's tasks would carry the same base source (its task source, or
@@ -80,7 +87,7 @@ internal sealed class ScheduleStore(TaskStore tasks, TimeProvider time)
     public RecurringSchedule? GetDue(string scheduleId, string atIso)
     {
         using var command = Db.Command(
-            $"SELECT {Columns} FROM schedules WHERE schedule_id = $id AND enabled = 1 AND next_run_at <= $at",
+            $"SELECT {Columns} FROM schedules WHERE schedule_id = $id AND {FiresSql} AND next_run_at <= $at",
             ("$id", scheduleId),
             ("$at", atIso));
         using var reader = command.ExecuteReader();

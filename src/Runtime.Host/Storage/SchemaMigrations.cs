@@ -47,7 +47,33 @@ internal static class SchemaMigrations
         new("0004_task_status_counts", "maintain task counts per status with triggers", StatusCountsSql),
         new("0005_task_cancel_requests", "record operator cancel requests of running attempts", CancelRequestsSql),
         new("0006_task_status_updated_index", "add an index for the most recently updated tasks of one status", StatusUpdatedIndexSql),
+        new("0007_attempt_processes", "record the processes of attempts and of their runners", ProcessesSql),
     ];
+
+    /// <summary>
+    /// What the sweep after a crash needs to stop a dead runner's tree and to know a runner is dead:
+    /// the process each attempt started (pid, process group, cgroup), and each runner's process
+    /// identity (<c>&lt;boot id&gt;/&lt;start ticks&gt;</c>), so a pid reused by another process does not
+    /// keep its attempts "running" for ever. New tables only: the Bun runtime never reads them, and
+    /// its attempts simply have no rows in them.
+    /// </summary>
+    private const string ProcessesSql = """
+        CREATE TABLE IF NOT EXISTS attempt_processes (
+          attempt_id TEXT NOT NULL,
+          pid INTEGER NOT NULL,
+          process_group INTEGER,
+          process_identity TEXT,
+          control_group TEXT,
+          recorded_at TEXT NOT NULL,
+          PRIMARY KEY (attempt_id, pid)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS runner_processes (
+          runner_id TEXT PRIMARY KEY,
+          pid INTEGER NOT NULL,
+          process_identity TEXT NOT NULL,
+          recorded_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """;
 
     /// <summary>
     /// <c>GET /api/tasks?status=</c> lists the latest tasks of one status. Walking

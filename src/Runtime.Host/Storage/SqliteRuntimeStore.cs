@@ -68,13 +68,16 @@ internal sealed class SqliteRuntimeStore : ITaskQueue, IAttemptLog, IEventLog, I
     public Task<FencedWrite> FinishCanceledAsync(AttemptCancellation cancellation, CancellationToken cancellationToken) =>
         WriteAsync(s => s.TryFinishCanceled(cancellation), cancellationToken);
 
-    public Task<BootSweepResult> BootSweepAsync(Func<string, bool> runnerGone, Action<IReadOnlyList<string>> stopProcesses, CancellationToken cancellationToken) =>
+    public Task<BootSweepResult> BootSweepAsync(Func<RecordedRunner, bool> runnerGone, Action<IReadOnlyList<StrandedAttempt>> stopProcesses, CancellationToken cancellationToken) =>
         WriteAsync(s => s.BootSweep(runnerGone, stopProcesses), cancellationToken);
 
     public Task<TaskRecord?> GetTaskAsync(string taskId, CancellationToken cancellationToken) => ReadAsync(s => s.GetTask(taskId), cancellationToken);
 
     public Task<AttemptRecord?> GetAttemptAsync(string attemptId, CancellationToken cancellationToken) =>
         ReadAsync(s => s.GetAttempt(attemptId), cancellationToken);
+
+    public Task RecordProcessAsync(string attemptId, RecordedProcess process, CancellationToken cancellationToken) =>
+        WriteAsync(s => s.RecordProcess(attemptId, process), cancellationToken);
 
     public Task SetAdapterAsync(string attemptId, string adapterId, string adapterKind, string? model, CancellationToken cancellationToken) =>
         WriteAsync(s => s.UpdateAttemptAdapter(attemptId, adapterId, adapterKind, model), cancellationToken);

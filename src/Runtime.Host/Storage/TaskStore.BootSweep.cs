@@ -24,11 +24,11 @@ internal sealed partial class TaskStore
           AND NOT EXISTS (SELECT 1 FROM task_attempts a WHERE a.task_id = t.task_id AND a.status = 'running')
         """;
 
-    /// <summary>As <see cref="BootSweep(Func{string, bool}, Action{IReadOnlyList{string}})"/> with every runner counted as gone.</summary>
+    /// <summary>As <see cref="BootSweep(Func{RecordedRunner, bool}, Action{IReadOnlyList{StrandedAttempt}})"/> with every runner counted as gone.</summary>
     public BootSweepResult BootSweep() => BootSweep(_ => true);
 
-    /// <summary>As <see cref="BootSweep(Func{string, bool}, Action{IReadOnlyList{string}})"/>, leaving processes alone.</summary>
-    public BootSweepResult BootSweep(Func<string, bool> runnerGone) => BootSweep(runnerGone, _ => { });
+    /// <summary>As <see cref="BootSweep(Func{RecordedRunner, bool}, Action{IReadOnlyList{StrandedAttempt}})"/>, leaving processes alone.</summary>
+    public BootSweepResult BootSweep(Func<string, bool> runnerGone) => BootSweep(runner => runnerGone(runner.RunnerId), _ => { });
 
     /// <summary>
     /// Recovers from runners that died mid-task: their running attempts are finished
@@ -52,31 +52,44 @@ internal sealed partial class TaskStore
     /// </para>
     /// Records <c>boot_sweep_reclaimed</c> only when something changed. One transaction.
     /// </summary>
-    /// <param name="runnerGone">Whether the runner of this id is gone; an id it cannot check must count as gone.</param>
-    /// <param name="stopProcesses">Stops what is left of the dead runners' attempts (by attempt id).
-    /// Called inside the transaction, before any task goes back to the queue, so no other
-    /// dispatcher can claim a task while the previous attempt's processes still run.</param>
-    public BootSweepResult BootSweep(Func<string, bool> runnerGone, Action<IReadOnlyList<string>> stopProcesses) => _db.InTransaction(() =>
+    /// <param name="runnerGone">Whether the runner (its id, and the process identity recorded at its
+    /// claims) is gone; an id it cannot check must count as gone.</param>
+    /// <param name="stopProcesses">Stops what is left of the dead runners' attempts (by attempt id,
+    /// with the processes they recorded). Called inside the transaction, before any task goes back
+    /// to the queue, so no other dispatcher can claim a task while the previous attempt's processes still run.</param>
+    public BootSweepResult BootSweep(Func<RecordedRunner, bool> runnerGone, Action<IReadOnlyList<StrandedAttempt>> stopProcesses) => _db.InTransaction(() =>
     {
         ArgumentNullException.ThrowIfNull(runnerGone);
         ArgumentNullException.ThrowIfNull(stopProcesses);
         var now = Now();
-        var dead = new List<string>();
+        var running = new List<(string AttemptId, string RunnerId)>();
         using (var command = _db.Command(RunningAttemptsSql))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                if (runnerGone(reader.GetString(1)))
-                {
-                    dead.Add(reader.GetString(0));
-                }
+                running.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var dead = new List<string>();
+        foreach (var (attemptId, runnerId) in running)
+        {
+            if (!verdicts.TryGetValue(runnerId, out var gone))
+            {
+                gone = verdicts[runnerId] = runnerGone(new RecordedRunner(runnerId, RunnerIdentity(runnerId)));
+            }
+
+            if (gone)
+            {
+                dead.Add(attemptId);
             }
         }
 
         if (dead.Count > 0)
         {
-            stopProcesses(dead);
+            stopProcesses(dead.Select(id => new StrandedAttempt(id, ProcessesOf(id))).ToList());
         }
 
         foreach (var attemptId in dead)
@@ -140,6 +153,7 @@ internal sealed partial class TaskStore
             BlockExhausted(taskId, summary, error, now);
         }
 
+        ForgetIdleRunners();
         var result = new BootSweepResult { TasksReclaimed = requeue.Count, AttemptsReclaimed = dead.Count, TasksBlocked = exhausted.Count, TasksCanceled = canceled };
         if (result.Changed)
         {

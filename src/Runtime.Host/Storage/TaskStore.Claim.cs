@@ -85,6 +85,7 @@ internal sealed partial class TaskStore
             ("$kind", UnresolvedAdapterKind),
             ("$runner", Options.RunnerId),
             ("$now", now));
+        RecordRunner();
         RecordEvent("task_claimed", taskId, attemptId, new JsonObject { ["runner_id"] = Options.RunnerId });
         return new ClaimedTask { Task = GetTask(taskId)!, Attempt = GetAttempt(attemptId)! };
     });

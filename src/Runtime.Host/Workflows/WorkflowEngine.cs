@@ -25,8 +25,8 @@ internal sealed partial class WorkflowEngine(WorkflowStore store, TimeProvider t
     /// <summary>Recorded once per task when a completed task's signal selects no transition (fix of spec B2).</summary>
     public const string SignalUnresolvedEvent = "workflow_signal_unresolved";
 
-    /// <summary>Recorded, once per cycle, for an active workflow whose evaluation failed; the other workflows are still evaluated.</summary>
-    public const string EvaluationFailedEvent = "workflow_evaluation_failed";
+    /// <summary>Recorded for an active workflow whose evaluation failed, once per distinct error until it recovers; the other workflows are still evaluated.</summary>
+    public const string EvaluationFailedEvent = WorkflowEvaluationLedger.FailedEvent;
 
     private const int MaxRequeuesPerState = 2;
 
@@ -35,19 +35,21 @@ internal sealed partial class WorkflowEngine(WorkflowStore store, TimeProvider t
     public WorkflowEvaluation EvaluateAll()
     {
         var active = store.ListActive();
+        var failing = active.Count == 0 ? new Dictionary<long, string>() : WorkflowEvaluationLedger.Failing(Tasks);
         var created = 0;
         foreach (var workflow in active)
         {
             try
             {
                 created += store.Update(workflow.Id, current => EvaluateOne(workflow.Id, current));
+                WorkflowEvaluationLedger.RecordRecovery(Tasks, failing, workflow.Id);
             }
             catch (Exception ex) when (ex is not OperationCanceledException && !StoreFailure.Is(ex))
             {
                 // One row that cannot be evaluated (a context another writer stored, say a
                 // requested_profile that is not a string) is reported and skipped: it used to fail
                 // the phase on every cycle, so no workflow advanced again. Its transaction rolled back.
-                Tasks.RecordEvent(EvaluationFailedEvent, null, null, new JsonObject { ["workflow_id"] = workflow.Id, ["error"] = ex.Message });
+                WorkflowEvaluationLedger.RecordFailure(Tasks, failing, workflow.Id, ex.Message);
             }
         }
 
@@ -143,15 +145,7 @@ internal sealed partial class WorkflowEngine(WorkflowStore store, TimeProvider t
             return 0;
         }
 
-        var json = state.Action(context, time.GetUtcNow());
-        json["source"] = Source(workflow.Id, state.Name);
-        var payload = (JsonObject)json["payload"]!;
-        payload["workflow_id"] = workflow.Id;
-        payload["workflow_template"] = workflow.Template;
-        payload["workflow_state"] = state.Name;
-        payload["workflow_instance_key"] = workflow.InstanceKey;
-        // Through text, so the parser sees JSON values rather than the CLR numbers the template built.
-        var task = Tasks.EnqueueIfNew(TaskInputValidator.Validate(TaskInputParser.Parse(JsJson.Parse(JsJson.Serialize(json))), Tasks.Options, time.GetUtcNow()));
+        var task = Tasks.EnqueueIfNew(BuildTask(workflow, state, context, Tasks.Options, time.GetUtcNow()));
         if (task is null)
         {
             return 0;
@@ -159,6 +153,26 @@ internal sealed partial class WorkflowEngine(WorkflowStore store, TimeProvider t
 
         Tasks.RecordEvent("workflow_task_created", task.TaskId, null, Detail(workflow.Id, state.Name));
         return 1;
+    }
+
+    /// <summary>
+    /// The task a state's action queues, validated as any intake is. Also run without a write by
+    /// <c>healthcheck</c>, so a row that fails only here is listed before a cycle trips on it.
+    /// </summary>
+    /// <exception cref="TaskInputException">The action built an invalid task.</exception>
+    public static NewTask BuildTask(WorkflowRecord workflow, WorkflowStateDefinition state, JsonObject context, TaskStoreOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(state);
+        var json = state.Action!(context, now);
+        json["source"] = Source(workflow.Id, state.Name);
+        var payload = (JsonObject)json["payload"]!;
+        payload["workflow_id"] = workflow.Id;
+        payload["workflow_template"] = workflow.Template;
+        payload["workflow_state"] = state.Name;
+        payload["workflow_instance_key"] = workflow.InstanceKey;
+        // Through text, so the parser sees JSON values rather than the CLR numbers the template built.
+        return TaskInputValidator.Validate(TaskInputParser.Parse(JsJson.Parse(JsJson.Serialize(json))), options, now);
     }
 
     public static string Source(long workflowId, string state) => $"workflow:{workflowId}:{state}";

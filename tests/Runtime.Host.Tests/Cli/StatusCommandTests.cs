@@ -34,7 +34,7 @@ public sealed class StatusCommandTests
         var after = Snapshot(fixture.DbPath);
         Assert.Equal(before.RowCounts, after.RowCounts);
         Assert.Equal(before.Migrations, after.Migrations.Take(2));
-        Assert.Equal(["0003_task_store_hot_path_indexes", "0004_task_status_counts", "0005_task_cancel_requests", "0006_task_status_updated_index"], after.Migrations.Skip(2).Select(m => m.Split('|')[0]));
+        Assert.Equal(["0003_task_store_hot_path_indexes", "0004_task_status_counts", "0005_task_cancel_requests", "0006_task_status_updated_index", "0007_attempt_processes"], after.Migrations.Skip(2).Select(m => m.Split('|')[0]));
     }
 
     [Fact(Timeout = 120_000)]

@@ -9,7 +9,8 @@ public sealed class BacklogTests
     [Fact(Timeout = 120_000)]
     public async Task SeedBacklog_ShippedLocalSeedTwice_WorkflowCreatedOnceTasksQueuedEachTime()
     {
-        using var runtime = new TestRuntime().InProcess().Save();
+        // The shipped seed's workflow asks for proving-claude, which the shipped config (config/local.json) has.
+        using var runtime = new TestRuntime().InProcess().AddProfile("proving-claude").Save();
         var seed = Repo.Path_("backlog", "local.seed.json");
 
         var first = await runtime.RunAsync("seed-backlog", "--file", seed);

@@ -9,7 +9,7 @@ public sealed class BridgeTests
     [Fact(Timeout = 120_000)]
     public async Task BridgeGithub_MergedPrFixture_QueuesTheGithubStoryTaskFieldByField()
     {
-        using var runtime = new TestRuntime().InProcess().Save();
+        using var runtime = new TestRuntime().InProcess().AddProfile("lumen").Save();
         var fixture = JsonNode.Parse(File.ReadAllText(Repo.Path_("fixtures", "github-pr-merged.json")))!.AsObject();
 
         var result = await runtime.RunAsync("bridge-github", "--file", Repo.Path_("fixtures", "github-pr-merged.json"));
@@ -42,7 +42,7 @@ public sealed class BridgeTests
     [Fact(Timeout = 120_000)]
     public async Task BridgeDiscord_MentionFixture_QueuesTheDiscordReplyTaskFieldByField()
     {
-        using var runtime = new TestRuntime().InProcess().Save();
+        using var runtime = new TestRuntime().InProcess().AddProfile("lumen").Save();
         var fixture = JsonNode.Parse(File.ReadAllText(Repo.Path_("fixtures", "discord-mention.json")))!.AsObject();
 
         var result = await runtime.RunAsync("bridge-discord", "--file", Repo.Path_("fixtures", "discord-mention.json"));
@@ -70,7 +70,7 @@ public sealed class BridgeTests
     [Fact(Timeout = 120_000)]
     public async Task BridgeDiscord_OptionalFieldsAbsent_TakeTheSpecDefaults()
     {
-        using var runtime = new TestRuntime().InProcess().Save();
+        using var runtime = new TestRuntime().InProcess().AddProfile("lumen").Save();
         runtime.Directory.Write("event.json", """{"event":"discord.mention","channel":"c","author":"a","message":"m"}""");
 
         var result = await runtime.RunAsync("bridge-discord", "--file", "event.json");

@@ -9,10 +9,14 @@ namespace AgentRuntime.Host.Tests.Hostile;
 /// </summary>
 internal sealed class HostileGenerator(Random random, HostileContext context)
 {
-    private static readonly string[] AllCommands =
+    /// <summary>Every CLI command; <see cref="HarnessCoverageTests"/> fails when the CLI has one this lacks.</summary>
+    internal static readonly string[] AllCommands =
         ["intake", "run-once", "serve", "web", "status", "adapters", "plugins", "healthcheck", "pause", "resume", "cancel", "schedule-create", "schedule-tick",
          "sensor-event", "bridge-github", "bridge-discord", "workflow-list", "workflow-show", "workflow-create", "workflow-transition", "workflow-complete",
          "snapshot", "report", "seed-backlog"];
+
+    /// <summary>Every POST route of the web API, as mapped; <see cref="HarnessCoverageTests"/> fails when the API has one this lacks.</summary>
+    internal static readonly string[] PostRoutes = ["/api/schedules", "/api/sensors/events", "/api/tasks/queue", "/api/pause", "/api/schedules/tick", "/api/tasks/{id}/cancel"];
 
     private readonly Mutator _mutator = new(random);
     private readonly HostileSeed _config = ConfigSeeds.Config(context.Config);
@@ -123,15 +127,18 @@ internal sealed class HostileGenerator(Random random, HostileContext context)
 
     private HostileCase WebCase()
     {
-        var (route, seed) = random.Next(6) switch
+        var template = PostRoutes[random.Next(PostRoutes.Length)];
+        var seed = template switch
         {
-            0 => ("/api/schedules", HostileSeeds.Schedule),
-            1 => ("/api/sensors/events", HostileSeeds.SensorEvent),
-            2 => ("/api/tasks/queue", HostileSeeds.Queue),
-            3 => ("/api/pause", HostileSeeds.Pause),
-            4 => ("/api/schedules/tick", HostileSeeds.Tick),
-            _ => ($"/api/tasks/{(random.Next(2) == 0 ? context.EndedTaskId : "no-such-task-" + _sequence)}/cancel", HostileSeeds.Cancel),
+            "/api/schedules" => HostileSeeds.Schedule,
+            "/api/sensors/events" => HostileSeeds.SensorEvent,
+            "/api/tasks/queue" => HostileSeeds.Queue,
+            "/api/pause" => HostileSeeds.Pause,
+            "/api/schedules/tick" => HostileSeeds.Tick,
+            "/api/tasks/{id}/cancel" => HostileSeeds.Cancel,
+            _ => throw new InvalidOperationException($"no seed for POST {template}"),
         };
+        var route = template.Replace("{id}", random.Next(2) == 0 ? context.EndedTaskId : "no-such-task-" + _sequence, StringComparison.Ordinal);
         var mutation = _mutator.Pick(seed, bytesChannel: true);
         var size = random.Next(2) == 0 ? 300 * 1024 : (1024 * 1024) + 10;
         var (detail, bytes) = _mutator.Bytes(seed, mutation, size);

@@ -29,7 +29,9 @@ internal sealed class HostileHarness : IAsyncDisposable
     {
         var runtime = new TestRuntime().InProcess();
         runtime.AddScriptAdapter("script-ok", "echo ok");
-        runtime.Save();
+
+        // The bridges queue for lumen: without it every bridge case would be refused for its profile alone.
+        runtime.AddProfile("lumen").Save();
         await Must(runtime, "workflow-create", "--template", "goal-loop", "--instance_key", "hostile-active", "--context", """{"summary":"S","objective":"O"}""");
         await Must(runtime, "workflow-create", "--template", "community-research", "--instance_key", "hostile-done");
         await Must(runtime, "workflow-complete", "--id", $"{HostileContext.CompletedWorkflowId}");

@@ -14,6 +14,7 @@ public sealed class RuntimeDatabaseTests
         "0004_task_status_counts|maintain task counts per status with triggers",
         "0005_task_cancel_requests|record operator cancel requests of running attempts",
         "0006_task_status_updated_index|add an index for the most recently updated tasks of one status",
+        "0007_attempt_processes|record the processes of attempts and of their runners",
     ];
 
     [Fact(Timeout = 60_000)]
@@ -66,7 +67,7 @@ public sealed class RuntimeDatabaseTests
 
         using var again = RuntimeDatabase.Open(harness.DbPath, harness.Time);
 
-        Assert.Equal(6, harness.Count("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(7, harness.Count("SELECT COUNT(*) FROM schema_migrations"));
         Assert.Equal(0, harness.Count("SELECT COUNT(*) FROM schema_migrations WHERE applied_at <> '2026-05-01T10:00:00.000Z'"));
     }
 
@@ -119,7 +120,7 @@ public sealed class RuntimeDatabaseTests
             Assert.Equal(0L, db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'bundles__migration'"));
             Assert.Equal("{\"a\":1}", db.Scalar("SELECT payload_json FROM tasks WHERE task_id = 't1'"));
             Assert.Equal("task_enqueued", db.Scalar("SELECT event_type FROM run_events WHERE task_id = 't1'"));
-            Assert.Equal(6L, db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+            Assert.Equal(7L, db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
 
             var store = new TaskStore(db, new TaskStoreOptions { DefaultProfile = "lumen", MaxAttempts = 3, RetryBackoffSeconds = 0, RunnerId = "r" }, time);
             var status = store.ReadStatus();

@@ -96,6 +96,16 @@ internal sealed partial class TestRuntime : IDisposable
     public List<Dictionary<string, object?>> Attempts(string taskId) =>
         TestDb.Query(DbPath, "SELECT * FROM task_attempts WHERE task_id = $id ORDER BY rowid", ("$id", taskId));
 
+    /// <summary>Configures one more profile, a copy of <c>tester</c> under <paramref name="id"/> (the bridges queue for <c>lumen</c>).</summary>
+    public TestRuntime AddProfile(string id)
+    {
+        var tester = JsonNode.Parse(File.ReadAllText(Directory.Combine("profiles", "tester", "profile.json")))!.AsObject();
+        tester["profile_id"] = id;
+        Directory.Write($"profiles/{id}/profile.json", tester.ToJsonString());
+        ((JsonObject)Config["profiles"]!)[id] = $"../profiles/{id}/profile.json";
+        return this;
+    }
+
     public TestRuntime Save()
     {
         var written = Config.DeepClone().AsObject();

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Profiles;
-using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
+using AgentRuntime.Plugins.Shared;
 
 namespace AgentRuntime.Host.Dispatch.Bundles;
 

@@ -1,6 +1,6 @@
 using AgentRuntime.Sdk;
 
-namespace AgentRuntime.Host.Secrets;
+namespace AgentRuntime.Plugins.Shared;
 
 /// <summary>
 /// Masks an adapter's returned evidence once, as it comes back, so every later use of it (audit

@@ -1,14 +1,18 @@
 using System.Text.Json.Nodes;
 
-namespace AgentRuntime.Host.Secrets;
+namespace AgentRuntime.Plugins.Shared;
 
 /// <summary>
 /// Knows the secret values of one attempt (or of one command) and replaces each occurrence of any
-/// of them with <see cref="Mask"/>, the way CI systems mask secrets in logs. Values are matched
-/// exactly (ordinal), longest first, so a secret that contains another is masked whole. A value is
-/// accepted only when <see cref="SecretValueRule.IsMaskable"/> holds (at least four characters, not
-/// a trivial word): masking every "1" or "ok" would wreck the output and hide nothing. A multi-line
-/// value is also added line by line, so output streamed a line at a time is masked too.
+/// of them with <see cref="Mask"/>, the way CI systems mask secrets in logs. One class for the host
+/// and the plugins (which link this folder): the host masks the values it knows, a plugin those it
+/// resolves itself. Values are matched exactly (ordinal), longest first, so a secret that contains
+/// another is masked whole. A value is accepted only when <see cref="SecretValueRule.IsMaskable"/>
+/// holds (at least four characters, not a trivial word): masking every "1" or "ok" would wreck the
+/// output and hide nothing. A multi-line value is also added line by line, so output streamed a
+/// line at a time is masked too. Each accepted value brings its encoded forms
+/// (<see cref="SecretEncodings"/>: JSON-escaped, base64, percent-encoded), none of which spans a
+/// line, so a child that prints <c>base64 &lt;&lt;&lt; $TOKEN</c> is masked line by line as well.
 /// Thread-safe: a plugin's output arrives on pipe threads while values are still being added.
 /// </summary>
 internal sealed class SecretMasker
@@ -32,7 +36,7 @@ internal sealed class SecretMasker
         }
     }
 
-    /// <summary>The known values, longest first.</summary>
+    /// <summary>The known values and their encoded forms, longest first.</summary>
     public IReadOnlyList<string> Values
     {
         get
@@ -54,9 +58,12 @@ internal sealed class SecretMasker
         lock (_gate)
         {
             var changed = false;
-            foreach (var candidate in Expand(value))
+            foreach (var candidate in Expand(value).Where(SecretValueRule.IsMaskable))
             {
-                changed |= SecretValueRule.IsMaskable(candidate) && _values.Add(candidate);
+                foreach (var form in SecretEncodings.Forms(candidate).Where(SecretValueRule.IsMaskable))
+                {
+                    changed |= _values.Add(form);
+                }
             }
 
             if (changed)

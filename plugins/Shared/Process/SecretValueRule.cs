@@ -1,4 +1,4 @@
-namespace AgentRuntime.Host.Secrets;
+namespace AgentRuntime.Plugins.Shared;
 
 /// <summary>
 /// Which values are worth masking. Values of fewer than <see cref="MinimumLength"/> characters,

@@ -1,0 +1,27 @@
+namespace AgentRuntime.Host.Tests.TestSupport;
+
+/// <summary>Whether this machine lets the test process make cgroup v2 directories (root with a writable cgroup2 mount), as the runtime's attempt scopes need.</summary>
+internal static class ControlGroups
+{
+    private static readonly Lazy<bool> Writable = new(() =>
+    {
+        if (AgentRuntime.Plugins.Shared.OwnControlGroup.Find() is not { } own)
+        {
+            return false;
+        }
+
+        var probe = Path.Combine(own, $"agent-runtime-test-probe-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(probe);
+            Directory.Delete(probe);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    });
+
+    public static bool Available => Writable.Value;
+}
