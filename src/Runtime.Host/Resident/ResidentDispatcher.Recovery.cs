@@ -18,6 +18,15 @@ internal sealed partial class ResidentDispatcher
     /// <summary>The longest wait between two tries while the database or the state files cannot be used.</summary>
     public static readonly TimeSpan LongestBackOff = TimeSpan.FromSeconds(15);
 
+    /// <summary>Cancelled when the dispatcher stops: an attempt's end is then no longer waited for (<see cref="PatientOutcomeQueue"/>).</summary>
+    private readonly CancellationTokenSource _stopping = new();
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A failure of the surroundings (database or file system) that may go away on its own or by an operator's hand.</summary>
     private static bool IsEnvironmentFailure(Exception exception) =>
         StoreFailure.Is(exception) || exception is IOException or UnauthorizedAccessException;

@@ -65,7 +65,11 @@ internal sealed partial class ResidentDispatcher : BackgroundService
         _core = core;
         _watchdog = watchdog;
         _slots = new AdapterSlots(core.Config);
-        _services = core.Dispatch() with { AdapterSlots = _slots };
+        _services = core.Dispatch() with
+        {
+            AdapterSlots = _slots,
+            Queue = new PatientOutcomeQueue(core.Store, core.Config.DbPath, core.Log, core.Time, _stopping.Token),
+        };
         _phases = core.CreateDispatchCycle();
         MaxConcurrentAttempts = core.Config.MaxConcurrentAttempts;
     }
@@ -216,6 +220,7 @@ internal sealed partial class ResidentDispatcher : BackgroundService
     public override void Dispose()
     {
         base.Dispose();
+        _stopping.Dispose();
         _waiter.Dispose();
         _slots.Dispose();
     }

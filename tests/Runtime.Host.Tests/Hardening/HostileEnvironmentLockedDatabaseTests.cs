@@ -13,9 +13,10 @@ namespace AgentRuntime.Host.Tests.Hardening;
 /// Issue 11 harness, hostile environment: another process (this test) holds the database's write
 /// lock longer than the host waits for it (SQLite's busy timeout, then the driver's command timeout:
 /// about 30 s). Commands that must write fail with one clear line naming the database, a non-zero
-/// exit and no SQLITE_BUSY dump, and change nothing; a <c>serve</c> that was running (its claim of a
-/// task coming due runs into the lock) and one started during the lock (its boot sweep does) both
-/// survive and dispatch once it is released; every task runs exactly once. 1 round by default, 3 in
+/// exit and no SQLITE_BUSY dump, and change nothing; a <c>serve</c> that was running (an attempt of
+/// it ends under the lock, and its claim of a task coming due runs into it) and one started during
+/// the lock (its boot sweep does) both survive and dispatch once it is released; every task runs
+/// exactly once. 1 round by default, 3 in
 /// soak mode.
 /// </summary>
 [Collection(nameof(ExclusiveCollection))]
@@ -31,6 +32,7 @@ public sealed class HostileEnvironmentLockedDatabaseTests(ITestOutputHelper outp
         using var runtime = Runtime($"echo '{Completed}'");
         var runsFile = runtime.Directory.Combine("runs.txt");
         runtime.AddScriptAdapter("script-ok", $"echo \"$AGENT_RUNTIME_TASK_ID\" >> {runsFile}\necho '{Completed}'", timeoutMs: 60_000);
+        runtime.AddScriptAdapter("script-slow", $"echo \"$AGENT_RUNTIME_TASK_ID\" >> {runsFile}\nsleep 4\necho '{Completed}'", timeoutMs: 60_000);
         runtime.Save();
         var db = runtime.DbPath;
         var second = WriteConfig(runtime, "second");
@@ -44,6 +46,11 @@ public sealed class HostileEnvironmentLockedDatabaseTests(ITestOutputHelper outp
         {
             for (var round = 0; round < rounds; round++)
             {
+                // Ends while the lock is held: its outcome must wait for the database, not be lost or run again.
+                var ending = await runtime.IntakeAsync(TaskJson($"ending-{round}")[..^1] + ""","requested_adapter":"script-slow"}""");
+                queued.Add(ending);
+                Assert.True(await ProcessTree.WaitUntilAsync(() => Status(db, ending) == "running", TimeSpan.FromSeconds(60)), $"{ending} did not start");
+
                 // Comes due while the lock is held: the running serve's claim runs into it.
                 var due = TimeProvider.System.GetUtcNow().AddSeconds(8).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
                 var delayed = await runtime.IntakeAsync(TaskJson($"due-{round}")[..^1] + $$""","available_at":"{{due}}"}""");
@@ -125,6 +132,8 @@ public sealed class HostileEnvironmentLockedDatabaseTests(ITestOutputHelper outp
 
     private static Task<CliResult> RunAsync(TestRuntime runtime, string[] command) =>
         HostCli.RunAsync(runtime.Directory.Path, command.Contains("--config") ? command : [.. command, "--config", runtime.ConfigPath], null, TimeSpan.FromSeconds(180));
+
+    private static string? Status(string db, string taskId) => (string?)TestDb.Scalar(db, "SELECT status FROM tasks WHERE task_id = $id", ("$id", taskId));
 
     private static long Completed(string db) => (long)TestDb.Scalar(db, "SELECT COUNT(*) FROM tasks WHERE status = 'completed'")!;
 
