@@ -20,4 +20,19 @@ public interface IExecutionSink
     void ProcessStarted(AdapterProcess process)
     {
     }
+
+    /// <summary>
+    /// Declares a value the adapter came to know while it runs (a token fetched from a vault, a
+    /// session key a login returned) as secret. From this call on the host masks it, and its
+    /// JSON-escaped, percent-encoded and base64 forms, as <c>***</c> in everything it persists or
+    /// prints: later output, the returned result, the audit files, the attempt row, events, the log
+    /// and everything shown from them. Call it before writing anything that may contain the value.
+    /// Values shorter than four characters, blank values and trivial words (<c>true</c>,
+    /// <c>null</c>) are ignored. Added in SDK 1.2; the default does nothing (a sink that is not the
+    /// host's, in a plugin's own tests for one).
+    /// </summary>
+    /// <param name="value">The secret value, as the adapter knows it.</param>
+    void RegisterSecret(string value)
+    {
+    }
 }

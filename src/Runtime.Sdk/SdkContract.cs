@@ -13,7 +13,7 @@ public static class SdkContract
     /// The contract's minor version. Additive changes increment it; a plugin built against an older
     /// minor version of the same major keeps loading. 1.1 added <see cref="ExecutionRequest.Timeout"/>,
     /// <see cref="TaskSnapshot.PayloadJson"/> and <see cref="IAdapterFactory.Validate"/>; 1.2 added
-    /// <see cref="IExecutionSink.ProcessStarted"/> and <see cref="AdapterProcess"/>.
+    /// <see cref="IExecutionSink.ProcessStarted"/>, <see cref="AdapterProcess"/> and <see cref="IExecutionSink.RegisterSecret"/>.
     /// </summary>
     public const int Minor = 2;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Cli.Commands;
 using AgentRuntime.Host.Composition;
+using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Cli;
@@ -23,13 +24,16 @@ internal abstract class HostCommand : Command
 
     protected CliEnvironment Environment { get; }
 
+    /// <summary>The core the running command opened: its config says which values <see cref="Print"/> masks.</summary>
+    private RuntimeCore? _core;
+
     /// <summary>Runs the command against an opened core; returns the exit code (<see cref="ExitCodes"/>).</summary>
     protected abstract Task<int> ExecuteAsync(RuntimeCore core, ParseResult parseResult, CancellationToken cancellationToken);
 
-    /// <summary>Prints <paramref name="result"/> on stdout and returns <paramref name="exitCode"/>.</summary>
+    /// <summary>Prints <paramref name="result"/> on stdout, its secret values masked (<see cref="DisplayMasking"/>), and returns <paramref name="exitCode"/>.</summary>
     protected int Print(JsonNode? result, int exitCode = ExitCodes.Success)
     {
-        CliOutput.WriteJson(Environment.Out, result);
+        CliOutput.WriteJson(Environment.Out, _core is null ? result : DisplayMasking.Apply(result, _core.Config));
         return exitCode;
     }
 
@@ -48,6 +52,7 @@ internal abstract class HostCommand : Command
     {
         // The config loads before any flag is checked, so a broken config is reported first, as before.
         await using var core = RuntimeCore.Open(parseResult.GetValue(GlobalOptions.Config)!, Environment.Core, Environment.WorkingDirectory);
+        _core = core;
         try
         {
             return await ExecuteAsync(core, parseResult, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using AgentRuntime.Host.Health;
 using AgentRuntime.Host.Operations;
-using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Composition;
@@ -48,7 +47,7 @@ internal sealed partial class RuntimeCore
 
     public SensorService Sensors => new(Config, Tasks, Time);
 
-    public SnapshotService Snapshots => new(Config.RuntimeName, Config.ArtifactDir, Tasks, Time, SecretSources.ForConfig(Config));
+    public SnapshotService Snapshots => new(Config.RuntimeName, Config.ArtifactDir, Tasks, Time, Config);
 
     public BridgeService Bridges => new(Store, Store.Options, Time, Config.ProfileIds);
 

@@ -1,5 +1,4 @@
 using AgentRuntime.Host.Operations;
-using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Composition;
@@ -18,5 +17,5 @@ internal sealed class RuntimeSession(RuntimeCore core, TaskStore tasks)
 
     public SensorService Sensors => new(core.Config, tasks, core.Time);
 
-    public SnapshotService Snapshots => new(core.Config.RuntimeName, core.Config.ArtifactDir, tasks, core.Time, SecretSources.ForConfig(core.Config));
+    public SnapshotService Snapshots => new(core.Config.RuntimeName, core.Config.ArtifactDir, tasks, core.Time, core.Config);
 }

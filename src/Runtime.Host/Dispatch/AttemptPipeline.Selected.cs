@@ -3,6 +3,7 @@ using AgentRuntime.Host.Configuration;
 using AgentRuntime.Host.Dispatch.Bundles;
 using AgentRuntime.Host.Dispatch.Outcomes;
 using AgentRuntime.Host.Profiles;
+using AgentRuntime.Host.Secrets;
 using AgentRuntime.Host.Storage;
 using AgentRuntime.Plugins.Shared;
 
@@ -34,7 +35,10 @@ internal sealed partial class AttemptPipeline
                 return CycleResults.Failed(TaskStatuses.PermanentFailure, task.TaskId, attemptId);
             }
 
-            var workflow = await WorkflowSnapshotAsync(task.Payload, cancellationToken).ConfigureAwait(false);
+            var workflow = (await WorkflowSnapshotAsync(task.Payload, cancellationToken).ConfigureAwait(false))?.Invoke();
+
+            // The bundle carries the workflow's context: its secret values are the attempt's too.
+            masker.AddRange(SecretSources.Payload(workflow?["context"], SecretSources.Names(_config)));
             CompiledBundle bundle;
             try
             {
@@ -44,7 +48,7 @@ internal sealed partial class AttemptPipeline
                     Task = task,
                     Profile = profile,
                     Adapter = entry,
-                    Workflow = workflow?.Invoke(),
+                    Workflow = workflow,
                     Now = _time.GetUtcNow(),
                     WorkingDirectory = services.WorkingDirectory,
                     Masker = masker,

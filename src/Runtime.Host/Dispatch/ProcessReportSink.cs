@@ -8,7 +8,7 @@ namespace AgentRuntime.Host.Dispatch;
 /// <summary>
 /// Records the processes an adapter reports (<see cref="IExecutionSink.ProcessStarted"/>) in
 /// <c>attempt_processes</c> as they start, with the process's identity read at once, so the next
-/// dispatcher after a crash finds the attempt's group and cgroup. Output passes through unchanged.
+/// dispatcher after a crash finds the attempt's group and cgroup. Output and declared secrets pass through unchanged.
 /// The writes run in the background (a sink never blocks the adapter);
 /// <see cref="FlushAsync"/> waits for them when the adapter has returned.
 /// </summary>
@@ -19,6 +19,8 @@ internal sealed class ProcessReportSink(IExecutionSink inner, IAttemptLog attemp
     private readonly List<Task> _writes = [];
 
     public void Write(OutputChannel channel, string text) => inner.Write(channel, text);
+
+    public void RegisterSecret(string value) => inner.RegisterSecret(value);
 
     public void ProcessStarted(AdapterProcess process)
     {

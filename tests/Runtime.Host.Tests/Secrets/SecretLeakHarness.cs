@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Tests.TestSupport;
 
@@ -7,15 +6,24 @@ namespace AgentRuntime.Host.Tests.Secrets;
 /// <summary>
 /// A runtime with a distinct secret planted in every source the host masks: a credential resolved
 /// from a <c>*_CREDENTIAL</c> reference (through the fake <c>bun</c> skill), a secret-named key of an
-/// adapter's <c>env</c> block, a secret-named and a <c># secret</c>-marked line of its <c>envFile</c>,
-/// a secret-named payload key, a payload key listed in <c>secretNames</c>, two <c>extraArgs</c> flags, a name listed in <c>secretNames</c> (in the
-/// <c>env</c> block and in the runtime's own environment). The adapter's script prints its whole
-/// environment, its arguments and the payload, splits one secret across two pipe writes, writes to
-/// stderr and ends with an outcome that quotes the secrets.
+/// adapter's <c>env</c> block (one plain, one full of characters that encoding changes), a
+/// secret-named and a <c># secret</c>-marked line of its <c>envFile</c>, a secret-named payload key,
+/// a payload key listed in <c>secretNames</c>, two <c>extraArgs</c> flags, a name listed in
+/// <c>secretNames</c> (in the <c>env</c> block and in the runtime's own environment), a workflow
+/// context, a sensor event payload, a schedule's task template, a bridge message quoting a known
+/// secret, and a value a plugin loaded from disk resolves at run time and declares
+/// (<c>RegisterSecret</c>, the EchoPlugin's <c>vault</c> behaviour). The adapter's script prints
+/// its whole environment, its arguments and the payload, splits one secret across two pipe writes,
+/// prints secrets base64-, JSON- and percent-encoded (one inside a <c>user:token</c> Basic header),
+/// writes to stderr and ends with an outcome that quotes the secrets.
 /// </summary>
 internal sealed class SecretLeakHarness : IDisposable
 {
     public const string AdapterId = "leaky";
+
+    public const string VaultAdapterId = "vault";
+
+    public const string VaultSeed = "h4rn-vault-seed";
 
     private const string Script = """
         echo "args: $*"
@@ -23,6 +31,11 @@ internal sealed class SecretLeakHarness : IDisposable
         echo "payload: $AGENT_RUNTIME_TASK_PAYLOAD_JSON"
         printf 'split: h4rn-envblock-'; sleep 0.3; printf 'Pw7Qx31\n'
         echo "stderr: $SERVICE_PASSWORD $DEPLOY_TOKEN $PLAIN_SETTING" >&2
+        printf '%s' "$SERVICE_PASSWORD" | base64
+        printf 'Authorization: Basic %s\n' "$(printf 'harness:%s' "$DEPLOY_TOKEN" | base64)"
+        printf '%s' "$SPECIAL_TOKEN" | base64
+        printf '{"special":"%s"}\n' "$(printf '%s' "$SPECIAL_TOKEN" | sed 's/\\/\\\\/g; s/"/\\"/g')"
+        echo "url: https://example.invalid/?t=$(printf '%s' "$SPECIAL_TOKEN" | sed 's/%/%25/g; s|/|%2F|g; s/+/%2B/g; s/"/%22/g; s/&/%26/g; s/ /%20/g')"
         case "$AGENT_RUNTIME_TASK_PAYLOAD_JSON" in
           *slow*) sleep 2 ;;
         esac
@@ -44,26 +57,36 @@ internal sealed class SecretLeakHarness : IDisposable
             PLAIN_SETTING="{Planted["env file (# secret mark)"]}"
             MODEL_NAME=not-a-secret-value
             """);
-        Runtime.Config["secretNames"] = new JsonArray("HARNESS_EXTRA", "HARNESS_PROC_VALUE", "harness_field");
+        Runtime.Config["secretNames"] = new JsonArray("HARNESS_EXTRA", "HARNESS_PROC_VALUE", "HARNESS_BRIDGE_VALUE", "harness_field");
         Runtime.AddScriptAdapter(AdapterId, Script, timeoutMs: 20_000, extra: new JsonObject
         {
             ["envFile"] = "leaky.env",
             ["env"] = new JsonObject
             {
                 ["SERVICE_PASSWORD"] = Planted["env block"],
+                ["SPECIAL_TOKEN"] = Planted["env block (characters encoding changes)"],
                 ["DEPLOY_TOKEN_CREDENTIAL"] = "h4rn-cred",
                 ["HARNESS_EXTRA"] = Planted["secretNames (env block)"],
                 ["LOG_LEVEL"] = "info",
             },
             ["extraArgs"] = new JsonArray("--verbose", "--password", Planted["extraArgs (--password VALUE)"], "--api-key=" + Planted["extraArgs (--api-key=VALUE)"]),
         });
+        Runtime.Adapters[VaultAdapterId] = new JsonObject { ["mode"] = "echo", ["behavior"] = "vault", ["vaultSeed"] = VaultSeed };
+        Runtime.UseEchoPlugin();
         Runtime.Config["defaultAdapter"] = AdapterId;
+
+        // The bridges queue tasks for the "lumen" profile.
+        Runtime.Directory.Write("profiles/lumen/profile.json", $$"""
+            {"profile_id":"lumen","style":"codex-like","role":"Bridge operator","system_prompt_parts":["Answer."],"skills":[],"default_adapter":"{{AdapterId}}","context_policy":{"max_prompt_chars":16000} }
+            """);
+        ((JsonObject)Runtime.Config["profiles"]!)["lumen"] = "../profiles/lumen/profile.json";
         Runtime.Save();
         Environment = new Dictionary<string, string>
         {
             ["HOME"] = home,
             ["AGENT_RUNTIME_BUN"] = Repo.Path_("tests", "Fixtures", "fake-bun"),
             ["HARNESS_PROC_VALUE"] = Planted["secretNames (runtime environment)"],
+            ["HARNESS_BRIDGE_VALUE"] = Planted["bridge message (known secret)"],
         };
     }
 
@@ -72,6 +95,7 @@ internal sealed class SecretLeakHarness : IDisposable
     {
         ["credential (*_CREDENTIAL)"] = "secret-of-h4rn-cred",
         ["env block"] = "h4rn-envblock-Pw7Qx31",
+        ["env block (characters encoding changes)"] = "h4rn/sp+ec\"ial&Val 9",
         ["env file (secret name)"] = "h4rn-envfile-Tk55aa",
         ["env file (# secret mark)"] = "h4rn-envfile-Mk93ZtQ",
         ["payload secret key"] = "h4rn-payload-Tk8812",
@@ -80,6 +104,26 @@ internal sealed class SecretLeakHarness : IDisposable
         ["secretNames (env block)"] = "h4rn-named-Zz6610",
         ["secretNames (runtime environment)"] = "h4rn-proc-Qq3377",
         ["secretNames (payload key)"] = "h4rn-field-Jj5521",
+        ["workflow context"] = "h4rn-wfctx-Ww2468",
+        ["sensor event payload"] = "h4rn-sensor-Ss1357",
+        ["schedule task template"] = "h4rn-sched-Cc9753",
+        ["bridge message (known secret)"] = "h4rn-bridge-Bb8642",
+        ["plugin-registered (RegisterSecret)"] = $"vault-{new string([.. VaultSeed.Reverse()])}-{VaultSeed.Length * 7919}",
+    };
+
+    /// <summary>
+    /// Sources whose value is part of an input the runtime must act on, so it stays in that input's
+    /// own row (<see cref="InputCells"/>) and nowhere else.
+    /// </summary>
+    public static IReadOnlySet<string> InputBorne { get; } = new HashSet<string>
+    {
+        "payload secret key", "secretNames (payload key)", "workflow context", "sensor event payload", "schedule task template", "bridge message (known secret)",
+    };
+
+    /// <summary>The input rows (table.column) that keep what they were given: the task's payload, the workflow's context, the schedule's template, the sensor event as received.</summary>
+    public static IReadOnlySet<string> InputCells { get; } = new HashSet<string>
+    {
+        "tasks.payload_json", "workflows.context_json", "schedules.task_json", "sensor_events.payload_json",
     };
 
     public TestRuntime Runtime { get; }
@@ -107,81 +151,8 @@ internal sealed class SecretLeakHarness : IDisposable
         return result;
     }
 
-    /// <summary>
-    /// Occurrences of each planted value: in every file under the state directory (raw bytes,
-    /// including the SQLite file, its WAL and the JSONL log), in every cell of every table, and in
-    /// every recorded response. The payload value is searched everywhere but in the task's own
-    /// <c>tasks.payload_json</c> cell (and so not in the database's raw pages, which hold that cell): the
-    /// task's input must be kept to run it.
-    /// </summary>
-    public Dictionary<string, List<string>> FindLeaks()
-    {
-        var found = Planted.ToDictionary(p => p.Key, _ => new List<string>());
-        string[] payloadKeys = ["payload secret key", "secretNames (payload key)"];
-        foreach (var file in Directory.EnumerateFiles(Runtime.StateDir, "*", SearchOption.AllDirectories))
-        {
-            var bytes = File.ReadAllBytes(file);
-            var isDb = Path.GetFileName(file).StartsWith("runtime.db", StringComparison.Ordinal);
-            foreach (var (source, value) in Planted)
-            {
-                if (isDb && payloadKeys.Contains(source))
-                {
-                    continue;
-                }
-
-                var count = Count(bytes, Encoding.UTF8.GetBytes(value));
-                if (count > 0)
-                {
-                    found[source].Add($"{count}x file {Path.GetRelativePath(Runtime.Directory.Path, file)}");
-                }
-            }
-        }
-
-        foreach (var table in TestDb.Query(Runtime.DbPath, "SELECT name FROM sqlite_master WHERE type = 'table'").Select(r => (string)r["name"]!))
-        {
-            foreach (var row in TestDb.Query(Runtime.DbPath, $"SELECT * FROM \"{table}\""))
-            {
-                foreach (var (column, cell) in row)
-                {
-                    var text = cell switch { string s => s, byte[] b => Encoding.UTF8.GetString(b), _ => null };
-                    foreach (var (source, value) in Planted)
-                    {
-                        if (text is not null && text.Contains(value, StringComparison.Ordinal) && !(payloadKeys.Contains(source) && table == "tasks" && column == "payload_json"))
-                        {
-                            found[source].Add($"row {table}.{column}");
-                        }
-                    }
-                }
-            }
-        }
-
-        foreach (var (where, text) in Responses)
-        {
-            foreach (var (source, value) in Planted)
-            {
-                if (text.Contains(value, StringComparison.Ordinal))
-                {
-                    found[source].Add($"response {where}");
-                }
-            }
-        }
-
-        return found;
-    }
-
-    private static int Count(byte[] haystack, byte[] needle)
-    {
-        var count = 0;
-        var span = haystack.AsSpan();
-        int index;
-        while ((index = span.IndexOf(needle)) >= 0)
-        {
-            count++;
-            span = span[(index + needle.Length)..];
-        }
-
-        return count;
-    }
+    /// <summary>Occurrences of every planted value (<see cref="SecretLeakSearch"/>) in everything the runtime persisted and every recorded response.</summary>
+    public SecretLeakSearch.Result FindLeaks() => SecretLeakSearch.Find(Runtime, Responses);
 
     public void Dispose() => Runtime.Dispose();
 }

@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Json;
+using AgentRuntime.Host.Secrets;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentRuntime.Host.Web.Api;
 
@@ -47,7 +50,10 @@ internal sealed class JsonText(JsonNode? body, int statusCode = StatusCodes.Stat
             response.Headers[name] = value;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(JsJson.Serialize(body, pretty: true));
+        // Every response passes here: its secret values are masked once, whatever route built it.
+        var core = httpContext.RequestServices.GetService<RuntimeCore>();
+        var shown = core is null ? body : DisplayMasking.Apply(body, core.Config);
+        var bytes = Encoding.UTF8.GetBytes(JsJson.Serialize(shown, pretty: true));
         response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(httpContext.Request.Method))
         {
