@@ -8,7 +8,7 @@ public sealed class EncodingAndPathTests
     [Fact(Timeout = 120_000)]
     public async Task IntakeFile_InvalidUtf8_RefusedInsteadOfReplaced()
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         byte[] invalid = [.. "{\"kind\":\"k"u8.ToArray(), 0xFF, .. "\",\"source\":\"s\",\"payload\":{}}"u8.ToArray()];
         File.WriteAllBytes(runtime.Directory.Combine("bad.json"), invalid);
         var before = StateHash.Of(runtime.StateDir);
@@ -23,7 +23,7 @@ public sealed class EncodingAndPathTests
     [InlineData("""{"kind":"k","source":"s","payload":{"\udc00":1}}""")]
     public async Task Intake_LoneSurrogateEscape_Refused(string task)
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var before = StateHash.Of(runtime.StateDir);
 
         var result = await runtime.RunAsync("intake", "--json", task);
@@ -38,7 +38,7 @@ public sealed class EncodingAndPathTests
     [InlineData("seed-backlog")]
     public async Task File_EmptyPathOrNul_RefusedNamingTheFlag(string command)
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var before = StateHash.Of(runtime.StateDir);
 
         var empty = await runtime.RunAsync(command, "--file", "");
@@ -53,7 +53,7 @@ public sealed class EncodingAndPathTests
     [Fact(Timeout = 120_000)]
     public async Task Config_NulInItsPathOrInAPathKey_Refused()
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
 
         var flag = await InProcessCli.RunAsync(runtime.Directory.Path, ["status", "--config", "config/run\0time.json"], runtime.Clock!);
         runtime.Config["dbPath"] = "../state/run\0time.db";
@@ -154,13 +154,5 @@ public sealed class EncodingAndPathTests
         Assert.True(Refusal.Problem(result) is null, result.ToString());
         Assert.Contains("$.dbPath: expected a SQLite database file, got a file that is not one", result.Stderr, StringComparison.Ordinal);
         Assert.Equal("these are my notes, not a database\n", File.ReadAllText(runtime.DbPath));
-    }
-
-    private static async Task<TestRuntime> StartedAsync()
-    {
-        var runtime = new TestRuntime().InProcess().Save();
-        var status = await runtime.RunAsync("status");
-        Assert.True(status.ExitCode == 0, status.ToString());
-        return runtime;
     }
 }

@@ -9,7 +9,7 @@ public sealed class GarbageTests
     [Fact(Timeout = 120_000)]
     public async Task WorkflowCreate_StateTheTemplateDoesNotHave_Refused()
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var before = StateHash.Of(runtime.StateDir);
 
         var result = await runtime.RunAsync("workflow-create", "--template", "goal-loop", "--instance_key", "g", "--state", "nowhere");
@@ -20,7 +20,7 @@ public sealed class GarbageTests
     [Fact(Timeout = 120_000)]
     public async Task SensorEvent_ProposedWorkflowInAStateTheTemplateDoesNotHave_Refused()
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var before = StateHash.Of(runtime.StateDir);
 
         var result = await runtime.RunAsync("sensor-event", "--json", """{"sensor_id":"s","event_id":"e","source_ref":"r","dedupe_key":"d","payload":{},"proposed_workflow":{"template":"goal-loop","instance_key":"g","state":"nowhere"}}""");
@@ -33,7 +33,7 @@ public sealed class GarbageTests
     [InlineData("0", "enabled: expected true or false, got a number")]
     public async Task ScheduleCreate_EnabledNotABoolean_Refused(string enabled, string expected)
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var before = StateHash.Of(runtime.StateDir);
 
         var result = await runtime.RunAsync("schedule-create", "--json", """{"name":"n","interval_seconds":60,"enabled":""" + enabled + ""","task":{"kind":"k","payload":{}}}""");
@@ -44,7 +44,7 @@ public sealed class GarbageTests
     [Fact(Timeout = 120_000)]
     public async Task ScheduleCreate_TaskThatCanNeverBeQueued_Refused()
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var before = StateHash.Of(runtime.StateDir);
         var task = new JsonObject { ["kind"] = "k", ["payload"] = new JsonObject { ["blob"] = new string('x', 300 * 1024) } };
         runtime.Directory.Write("schedule.json", new JsonObject { ["name"] = "n", ["interval_seconds"] = 60, ["task"] = task }.ToJsonString());
@@ -57,7 +57,7 @@ public sealed class GarbageTests
     [Fact(Timeout = 120_000)]
     public async Task WorkflowTransition_CompletedWorkflow_Refused()
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         Assert.Equal(0, (await runtime.RunAsync("workflow-create", "--template", "goal-loop", "--instance_key", "g")).ExitCode);
         Assert.Equal(0, (await runtime.RunAsync("workflow-complete", "--id", "1")).ExitCode);
         var before = StateHash.Of(runtime.StateDir);
@@ -100,13 +100,5 @@ public sealed class GarbageTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(expected, result.Stdout, StringComparison.Ordinal);
-    }
-
-    private static async Task<TestRuntime> StartedAsync()
-    {
-        var runtime = new TestRuntime().InProcess().Save();
-        var status = await runtime.RunAsync("status");
-        Assert.True(status.ExitCode == 0, status.ToString());
-        return runtime;
     }
 }

@@ -45,7 +45,7 @@ public sealed class RangeTests
     [InlineData(1e12)]
     public async Task Intake_DelayBeyondTheLastDate_Refused(double minutes)
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var before = StateHash.Of(runtime.StateDir);
 
         var result = await runtime.RunAsync("intake", "--json", new JsonObject { ["kind"] = "k", ["source"] = "s", ["payload"] = new JsonObject(), ["schedule"] = new JsonObject { ["delay_minutes"] = minutes } }.ToJsonString());
@@ -59,7 +59,7 @@ public sealed class RangeTests
     [InlineData("""{"kind":"k","source":"s","payload":{},"requested_profile":"nobody"}""", "proposed_task.requested_profile: unknown profile \"nobody\"")]
     public async Task SensorEvent_ProposedTaskThatCannotBeQueued_RefusedBeforeTheEventIsRecorded(string task, string expected)
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var before = StateHash.Of(runtime.StateDir);
 
         var result = await runtime.RunAsync("sensor-event", "--json", $$"""{"sensor_id":"s","event_id":"e","source_ref":"r","dedupe_key":"d","payload":{},"proposed_workflow":{"template":"goal-loop","instance_key":"g"},"proposed_task":{{task}}}""");
@@ -70,7 +70,7 @@ public sealed class RangeTests
     [Fact(Timeout = 120_000)]
     public async Task SensorEvent_OversizedProposedPayload_Refused()
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var before = StateHash.Of(runtime.StateDir);
         var input = new JsonObject
         {
@@ -87,7 +87,7 @@ public sealed class RangeTests
     [Fact(Timeout = 120_000)]
     public async Task BridgeDiscord_300KbMessage_Refused()
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var evt = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "fixtures", "discord-mention.json")))!.AsObject();
         evt["message"] = new string('m', 300 * 1024);
         runtime.Directory.Write("discord.json", evt.ToJsonString());
@@ -96,13 +96,5 @@ public sealed class RangeTests
         var result = await runtime.RunAsync("bridge-discord", "--file", "discord.json");
 
         Refusal.Assert(result, "too large", before, runtime.StateDir);
-    }
-
-    private static async Task<TestRuntime> StartedAsync()
-    {
-        var runtime = new TestRuntime().InProcess().Save();
-        var status = await runtime.RunAsync("status");
-        Assert.True(status.ExitCode == 0, status.ToString());
-        return runtime;
     }
 }

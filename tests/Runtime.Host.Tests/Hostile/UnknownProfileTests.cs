@@ -11,7 +11,7 @@ public sealed class UnknownProfileTests
     [Fact(Timeout = 120_000)]
     public async Task WorkflowCreate_ContextRequestsAnUnknownProfile_RefusedNamingTheField()
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var before = StateHash.Of(runtime.StateDir);
 
         var unknown = await runtime.RunAsync("workflow-create", "--template", "goal-loop", "--instance_key", "g", "--context", """{"requested_profile":"ghost"}""");
@@ -26,7 +26,7 @@ public sealed class UnknownProfileTests
     [Fact(Timeout = 120_000)]
     public async Task WorkflowTransition_IncomingContextRequestsAnUnknownProfile_RefusedAndTheStoredOneStillMoves()
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         Assert.Equal(0, (await runtime.RunAsync("workflow-create", "--template", "goal-loop", "--instance_key", "g")).ExitCode);
 
         // Stored by another runtime: a profile this config lacks does not stop an operator's transition.
@@ -44,7 +44,7 @@ public sealed class UnknownProfileTests
     [InlineData("bridge-discord", "discord-mention.json")]
     public async Task Bridge_LumenNotConfigured_RefusedNamingTheProfiles(string command, string fixture)
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         var before = StateHash.Of(runtime.StateDir);
 
         var result = await runtime.RunAsync(command, "--file", Repo.Path_("fixtures", fixture));
@@ -61,7 +61,7 @@ public sealed class UnknownProfileTests
     [InlineData("intake", """{"kind":"k","source":"s","payload":{},"requested_profile":"ghost"}""", "requested_profile: unknown profile \"ghost\"")]
     public async Task JsonCommand_TaskOrWorkflowForAnUnknownProfile_RefusedNamingTheField(string command, string json, string expected)
     {
-        using var runtime = await StartedAsync();
+        using var runtime = await HostileRuntime.StartedAsync();
         runtime.Directory.Write("input.json", json);
         var before = StateHash.Of(runtime.StateDir);
 
@@ -77,24 +77,11 @@ public sealed class UnknownProfileTests
     [InlineData("/api/sensors/events", """{"sensor_id":"s","event_id":"e","source_ref":"r","dedupe_key":"d","payload":{},"proposed_workflow":{"template":"goal-loop","instance_key":"k","context":{"requested_profile":"ghost"}}}""")]
     public async Task Post_UnknownProfile_400NamingTheProfilesAndNothingWritten(string route, string body)
     {
-        using var runtime = new TestRuntime().InProcess();
-        await using var web = await WebServerFixture.StartAsync(runtime);
-        Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/api/state")).Status);
-        var before = StateHash.Of(runtime.StateDir);
-
-        var response = await web.PostAsync(route, body);
+        var (response, stateDiff) = await WebRefusal.PostAsync(route, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         var error = response.Json["error"]!.GetValue<string>();
         Assert.Contains("requested_profile: unknown profile \"ghost\"; " + Known, error, StringComparison.Ordinal);
-        Assert.Equal("", StateHash.Diff(before, StateHash.Of(runtime.StateDir)));
-    }
-
-    private static async Task<TestRuntime> StartedAsync()
-    {
-        var runtime = new TestRuntime().InProcess().Save();
-        var status = await runtime.RunAsync("status");
-        Assert.True(status.ExitCode == 0, status.ToString());
-        return runtime;
+        Assert.Equal("", stateDiff);
     }
 }

@@ -19,16 +19,11 @@ public sealed class WebBodyTests
     [MemberData(nameof(Routes))]
     public async Task Post_DuplicateKeyInTheBody_400NamingTheKeyAndNothingWritten(string route, string body)
     {
-        using var runtime = new TestRuntime().InProcess();
-        await using var web = await WebServerFixture.StartAsync(runtime);
-        Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/api/state")).Status);
-        var before = StateHash.Of(runtime.StateDir);
-
-        var response = await web.PostAsync(route, body);
+        var (response, stateDiff) = await WebRefusal.PostAsync(route, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.StartsWith("invalid JSON: duplicate key \"", response.Json["error"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("", StateHash.Diff(before, StateHash.Of(runtime.StateDir)));
+        Assert.Equal("", stateDiff);
     }
 
     [Fact(Timeout = 60_000)]
