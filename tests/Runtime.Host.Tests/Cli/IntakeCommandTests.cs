@@ -148,7 +148,7 @@ public sealed class IntakeCommandTests
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
         Assert.Equal(results.Select(r => r.Json["task_id"]!.GetValue<string>()).Order(), claimed.Order());
         Assert.Equal(processes.ToString(System.Globalization.CultureInfo.InvariantCulture), Row(runtime.DbPath, "SELECT COUNT(*) FROM task_attempts"));
-        Assert.Equal("6", Row(runtime.DbPath, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(SchemaMigrations.All.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Row(runtime.DbPath, "SELECT COUNT(*) FROM schema_migrations"));
         var status = await runtime.RunAsync("status");
         Assert.Equal($$"""[{"status":"running","count":{{processes}}}]""", status.Json["counts"]!.ToJsonString());
     }
