@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AgentRuntime.Host.Cli.Commands;
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Secrets;
+using AgentRuntime.Host.Storage;
 
 namespace AgentRuntime.Host.Cli;
 
@@ -55,6 +56,19 @@ internal abstract class HostCommand : Command
         try
         {
             return await ExecuteAsync(core, parseResult, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreFailure.Is(ex))
+        {
+            // A database that is locked, read-only, full or missing is the operator's to fix: one
+            // line naming the file and the cause instead of the driver's error code. The whole
+            // exception still goes to the log, when the log can be written.
+            _ = UnexpectedFailure.Record(core, Name, ex);
+            throw StoreFailure.Unavailable(ex, core.Config.DbPath);
+        }
+        catch (Exception ex) when (EnvironmentFailure.Is(ex))
+        {
+            _ = UnexpectedFailure.Record(core, Name, ex);
+            throw new EnvironmentFailure($"{Name} failed: {UnexpectedFailure.OneLine(ex.Message)}", ex);
         }
         catch (Exception ex) when (ex is not (OperatorException or OperationCanceledException))
         {

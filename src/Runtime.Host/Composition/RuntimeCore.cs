@@ -113,6 +113,14 @@ internal sealed partial class RuntimeCore : IAsyncDisposable
         _plugins?.Dispose();
         _database?.Dispose();
         _store?.Dispose();
-        await Log.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await Log.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The run log's last lines did not fit (a full disk): the command's work is done and
+            // printed, so it must not turn into a failure now.
+        }
     }
 }

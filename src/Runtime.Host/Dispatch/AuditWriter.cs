@@ -37,11 +37,11 @@ internal static class AuditWriter
             ["env"] = env,
             ["note"] = result.Note,
         };
-        File.WriteAllText(paths.Invocation, JsJson.Serialize(document, pretty: true));
-        File.WriteAllText(paths.Prompt, context.Prompt);
-        File.WriteAllText(paths.Stdout, result.Stdout);
-        File.WriteAllText(paths.Stderr, result.Stderr);
-        File.WriteAllText(paths.LastMessage, result.LastMessage);
+        WriteFile(paths.Invocation, JsJson.Serialize(document, pretty: true));
+        WriteFile(paths.Prompt, context.Prompt);
+        WriteFile(paths.Stdout, result.Stdout);
+        WriteFile(paths.Stderr, result.Stderr);
+        WriteFile(paths.LastMessage, result.LastMessage);
 
         // As in the reference, a timed-out run has no result.json, though its path is still reported.
         if (result.ExitStatus != ExitStatus.Timeout)
@@ -53,9 +53,36 @@ internal static class AuditWriter
                 ["retryClass"] = AttemptValues.ToText(result.RetryClass),
                 ["diagnostics"] = result.Diagnostics?.DeepClone() ?? new JsonObject(),
             };
-            File.WriteAllText(paths.Result, JsJson.Serialize(resultDocument, pretty: true));
+            WriteFile(paths.Result, JsJson.Serialize(resultDocument, pretty: true));
         }
 
         return paths;
+    }
+
+    /// <summary>
+    /// Writes one audit file whole or not at all. On a full disk the write stops part way, and the
+    /// partial file (an adapter's output can be larger than the space left) would keep the disk full:
+    /// the failure of the attempt could then not be recorded in the database either, and the task
+    /// would stay <c>running</c>. So the partial file is removed before the failure goes on.
+    /// </summary>
+    private static void WriteFile(string path, string text)
+    {
+        try
+        {
+            File.WriteAllText(path, text);
+        }
+        catch (IOException)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The original failure is the one to report.
+            }
+
+            throw;
+        }
     }
 }

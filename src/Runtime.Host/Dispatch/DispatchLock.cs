@@ -31,7 +31,15 @@ internal sealed class DispatchLock : IDisposable
     public static LockAcquisition TryAcquire(string path, string runnerId, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw DispatchLockException.For(path, ex);
+        }
+
         if (HoldProcessLock(path) is not { } held)
         {
             return new LockAcquisition(null, null);
@@ -46,16 +54,54 @@ internal sealed class DispatchLock : IDisposable
         return acquisition;
     }
 
-    /// <summary>The sidecar's exclusive lock, or null when another process (or another dispatcher in this one) holds it.</summary>
+    /// <summary>
+    /// The sidecar's exclusive lock, or null when another process (or another dispatcher in this one)
+    /// holds it. A sidecar that cannot be opened at all (a read-only mount, a full disk, no permission)
+    /// is not a held lock: that throws <see cref="DispatchLockException"/> naming it, instead of
+    /// reporting <c>dispatch_locked</c> for ever.
+    /// </summary>
     private static FileStream? HoldProcessLock(string path)
     {
+        var sidecar = path + ".flock";
         try
         {
-            return new FileStream(path + ".flock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(sidecar, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (UnauthorizedAccessException ex)
         {
-            return null;
+            throw DispatchLockException.For(sidecar, ex);
+        }
+        catch (IOException ex)
+        {
+            if (DirectoryTakesFiles(path))
+            {
+                return null;
+            }
+
+            throw DispatchLockException.For(sidecar, ex);
+        }
+    }
+
+    /// <summary>
+    /// Whether a new file can be created beside the lock. The exclusive open fails the same way
+    /// (an <see cref="IOException"/>) when another process holds the lock and when the directory is
+    /// on a read-only mount; only in the first case can a file of our own be created there.
+    /// </summary>
+    private static bool DirectoryTakesFiles(string path)
+    {
+        var probe = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.probe";
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+            }
+
+            DeleteQuietly(probe);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
@@ -81,6 +127,16 @@ internal sealed class DispatchLock : IDisposable
         try
         {
             File.WriteAllText(staging, content);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nobody else's lock: the directory cannot take a file (a full disk, a read-only mount).
+            DeleteQuietly(staging);
+            throw DispatchLockException.For(path, ex);
+        }
+
+        try
+        {
             File.Move(staging, path, overwrite: false);
             return new LockAcquisition(new DispatchLock(path, content, held), stale);
         }
@@ -90,7 +146,7 @@ internal sealed class DispatchLock : IDisposable
         }
         finally
         {
-            File.Delete(staging);
+            DeleteQuietly(staging);
         }
     }
 
@@ -198,6 +254,18 @@ internal sealed class DispatchLock : IDisposable
         }
 
         return false;
+    }
+
+    private static void DeleteQuietly(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file that was never written; on a read-only mount even its unlink fails.
+        }
     }
 
     public void Dispose()

@@ -10,7 +10,7 @@ namespace AgentRuntime.Host.Dispatch;
 /// end (<see cref="AuditWriter"/>), it holds the output as the adapter produced it: the audit's
 /// redaction applies to the environment in <c>invocation.json</c>, not to output text. Passes
 /// everything to <paramref name="inner"/> first. Never throws into the adapter: a file that cannot
-/// be written is given up on, and the run goes on. Thread-safe; writes after dispose are dropped.
+/// be written is given up on and removed, and the run goes on. Thread-safe; writes after dispose are dropped.
 /// </summary>
 internal sealed class LiveOutputSink(AuditPaths paths, IExecutionSink inner) : IExecutionSink, IDisposable
 {
@@ -50,13 +50,20 @@ internal sealed class LiveOutputSink(AuditPaths paths, IExecutionSink inner) : I
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
             {
+                // Closed now (its buffer holds what did not fit, and would fail again at dispose) and
+                // removed: on a full disk the partial file would keep the disk full, and the attempt's
+                // end could then not be recorded. The audit writer writes the whole output at the end.
                 if (stdout)
                 {
                     _stdoutFailed = true;
+                    Close(ref _stdout);
+                    Delete(paths.Stdout);
                 }
                 else
                 {
                     _stderrFailed = true;
+                    Close(ref _stderr);
+                    Delete(paths.Stderr);
                 }
             }
         }
@@ -68,8 +75,38 @@ internal sealed class LiveOutputSink(AuditPaths paths, IExecutionSink inner) : I
         lock (_gate)
         {
             _disposed = true;
-            _stdout?.Dispose();
-            _stderr?.Dispose();
+            Close(ref _stdout);
+            Close(ref _stderr);
+        }
+    }
+
+    /// <summary>
+    /// Closes a file without throwing: on a full disk the close flushes bytes that do not fit and
+    /// fails, and that failure must not end the attempt (the audit writer writes the whole output next).
+    /// </summary>
+    private static void Close(ref FileStream? stream)
+    {
+        try
+        {
+            stream?.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // The handle is released by the dispose even when its flush fails.
+        }
+
+        stream = null;
+    }
+
+    private static void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Given up on either way.
         }
     }
 

@@ -82,9 +82,16 @@ internal sealed partial class ResidentDispatcher
         {
             _services.Log.Information("Attempt {AttemptId} of task {TaskId} was stopped with the dispatcher; its task is requeued", attemptId, claimed.Task.TaskId);
         }
+        catch (Exception ex) when (StoreFailure.Is(ex) && !stoppingToken.IsCancellationRequested)
+        {
+            // Only a database failure escapes the pipeline. The next boot sweep would recover the
+            // attempt, but a resident dispatcher's next boot may be months away: record it here.
+            _services.Log.Warning("Attempt {AttemptId} of task {TaskId} could not be recorded: {Problem}", attemptId, claimed.Task.TaskId, Problem(ex));
+            await RecordUnrecordedAsync(claimed, ex, stoppingToken).ConfigureAwait(false);
+        }
         catch (Exception ex)
         {
-            // Only a database failure escapes the pipeline; the next boot sweep recovers the attempt.
+            // Stopping (or not a database failure): the next boot sweep recovers the attempt.
             _services.Log.Error(ex, "Attempt {AttemptId} of task {TaskId} could not be recorded", attemptId, claimed.Task.TaskId);
         }
         finally

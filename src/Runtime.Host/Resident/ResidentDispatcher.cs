@@ -65,7 +65,11 @@ internal sealed partial class ResidentDispatcher : BackgroundService
         _core = core;
         _watchdog = watchdog;
         _slots = new AdapterSlots(core.Config);
-        _services = core.Dispatch() with { AdapterSlots = _slots };
+        _services = core.Dispatch() with
+        {
+            AdapterSlots = _slots,
+            Queue = new PatientOutcomeQueue(core.Store, core.Config.DbPath, core.Log, core.Time, _stopping.Token),
+        };
         _phases = core.CreateDispatchCycle();
         MaxConcurrentAttempts = core.Config.MaxConcurrentAttempts;
     }
@@ -77,7 +81,7 @@ internal sealed partial class ResidentDispatcher : BackgroundService
     /// <summary>The boot sweep, then the loop. The sweep is part of starting: the host reports started (systemd's READY=1) only after it.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _services.Queue.BootSweepAsync(runner => RunnerLiveness.IsGone(runner, _services.RunnerId), StrandedTrees.Stop, cancellationToken).ConfigureAwait(false);
+        await SweepAsync(cancellationToken).ConfigureAwait(false);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -114,44 +118,55 @@ internal sealed partial class ResidentDispatcher : BackgroundService
         var lastPhases = DateTimeOffset.MinValue;
         DateTimeOffset? lastScheduleRun = null;
         bool? wasPaused = null;
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            // A turn of the loop is its health: a hung phase or claim stops the systemd watchdog's pings.
-            _watchdog?.Beat();
-            var pause = pauseFile.Read();
-            if (pause.Paused != wasPaused)
+            try
             {
-                wasPaused = pause.Paused;
-                await RecordPauseAsync(pause.Paused, pause.Reason, stoppingToken).ConfigureAwait(false);
+                // A turn of the loop is its health: a hung phase or claim stops the systemd watchdog's pings.
+                _watchdog?.Beat();
+                var pause = pauseFile.Read();
+                if (pause.Paused != wasPaused)
+                {
+                    wasPaused = pause.Paused;
+                    await RecordPauseAsync(pause.Paused, pause.Reason, stoppingToken).ConfigureAwait(false);
+                }
+
+                // Claim first: work that woke the loop starts before any evaluation runs.
+                var drained = !pause.Paused && await ClaimWhileRoomAsync(stoppingToken).ConfigureAwait(false);
+                var now = Time.GetUtcNow();
+                var scheduleDue = _core.Store.Read(s => s.NextScheduleDueAt());
+                failures = 0;
+
+                // As a paused run-once, a paused dispatcher evaluates nothing. A schedule that stays due
+                // (its row cannot be fired) is retried on the cadence, not at every wake.
+                var scheduleFires = scheduleDue <= now && scheduleDue != lastScheduleRun;
+                var pendingDue = _evaluationPending && now >= lastPhases + PhaseGap;
+                if (!pause.Paused && (pendingDue || scheduleFires || now >= lastPhases + PhaseInterval))
+                {
+                    _evaluationPending = false;
+                    lastScheduleRun = scheduleDue <= now ? scheduleDue : null;
+                    await _phases.RunPhasesAsync(stoppingToken).ConfigureAwait(false);
+                    lastPhases = Time.GetUtcNow();
+
+                    // Straight back to the claim: the phases may have queued tasks.
+                    continue;
+                }
+
+                var taskDue = drained ? _core.Store.Read(s => s.NextAvailableAt()) : null;
+                // Paused, a commit (resume records an event) or the pause file going away wakes it, and
+                // the cadence still turns the loop (the watchdog's beat) without evaluating anything.
+                var wakeAt = pause.Paused
+                    ? now + PhaseInterval
+                    : Earliest(lastPhases + PhaseInterval, scheduleDue > now ? scheduleDue : null, taskDue, _evaluationPending ? lastPhases + PhaseGap : null);
+                await WaitAsync(watch, pauseFile.Path, pause.Paused, wakeAt - now, stoppingToken).ConfigureAwait(false);
             }
-
-            // Claim first: work that woke the loop starts before any evaluation runs.
-            var drained = !pause.Paused && await ClaimWhileRoomAsync(stoppingToken).ConfigureAwait(false);
-            var now = Time.GetUtcNow();
-            var scheduleDue = _core.Store.Read(s => s.NextScheduleDueAt());
-
-            // As a paused run-once, a paused dispatcher evaluates nothing. A schedule that stays due
-            // (its row cannot be fired) is retried on the cadence, not at every wake.
-            var scheduleFires = scheduleDue <= now && scheduleDue != lastScheduleRun;
-            var pendingDue = _evaluationPending && now >= lastPhases + PhaseGap;
-            if (!pause.Paused && (pendingDue || scheduleFires || now >= lastPhases + PhaseInterval))
+            catch (Exception ex) when (IsEnvironmentFailure(ex) && !stoppingToken.IsCancellationRequested)
             {
-                _evaluationPending = false;
-                lastScheduleRun = scheduleDue <= now ? scheduleDue : null;
-                await _phases.RunPhasesAsync(stoppingToken).ConfigureAwait(false);
-                lastPhases = Time.GetUtcNow();
-
-                // Straight back to the claim: the phases may have queued tasks.
-                continue;
+                // The database is locked past its busy timeout, read-only or full, or a state file
+                // cannot be written: the dispatcher waits and tries again rather than stopping.
+                await BackOffAsync(ex, ++failures, "The dispatch loop", stoppingToken).ConfigureAwait(false);
             }
-
-            var taskDue = drained ? _core.Store.Read(s => s.NextAvailableAt()) : null;
-            // Paused, a commit (resume records an event) or the pause file going away wakes it, and
-            // the cadence still turns the loop (the watchdog's beat) without evaluating anything.
-            var wakeAt = pause.Paused
-                ? now + PhaseInterval
-                : Earliest(lastPhases + PhaseInterval, scheduleDue > now ? scheduleDue : null, taskDue, _evaluationPending ? lastPhases + PhaseGap : null);
-            await WaitAsync(watch, pauseFile.Path, pause.Paused, wakeAt - now, stoppingToken).ConfigureAwait(false);
         }
     }
 
@@ -205,6 +220,7 @@ internal sealed partial class ResidentDispatcher : BackgroundService
     public override void Dispose()
     {
         base.Dispose();
+        _stopping.Dispose();
         _waiter.Dispose();
         _slots.Dispose();
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AgentRuntime.Host.Composition;
 using AgentRuntime.Host.Dispatch;
 using AgentRuntime.Host.Resident;
+using AgentRuntime.Host.Storage;
 using AgentRuntime.Host.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,6 +42,20 @@ internal sealed class ServeCommand : Command
         using var signals = new StopSignals(_environment, stop);
 
         var core = RuntimeCore.Open(parseResult.GetValue(GlobalOptions.Config)!, _environment.Core, _environment.WorkingDirectory);
+        var dbPath = core.Config.DbPath;
+        try
+        {
+            return await ServeAsync(core, parseResult, stop, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreFailure.Is(ex))
+        {
+            // A database that cannot be used at start (read-only, missing, full): one line naming it.
+            throw StoreFailure.Unavailable(ex, dbPath);
+        }
+    }
+
+    private async Task<int> ServeAsync(RuntimeCore core, ParseResult parseResult, CancellationTokenSource stop, CancellationToken cancellationToken)
+    {
         DispatchLock? held;
         try
         {
