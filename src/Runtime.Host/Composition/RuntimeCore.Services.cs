@@ -21,7 +21,8 @@ internal sealed partial class RuntimeCore
         Store.Read(tasks => StoredDataCheck.Issues(
             new WorkflowStore(tasks, Time).ListActive(),
             new ScheduleStore(tasks, Time).ListAll(),
-            WorkflowEvaluationLedger.Failing(tasks),
+            EvaluationLedger.Workflows.Failing(tasks),
+            EvaluationLedger.Schedules.Failing(tasks),
             tasks.Options,
             Time.GetUtcNow()));
 

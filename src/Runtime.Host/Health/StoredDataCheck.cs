@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentRuntime.Host.Intake;
@@ -20,19 +21,22 @@ internal static class StoredDataCheck
 {
     /// <param name="activeWorkflows">The active workflows.</param>
     /// <param name="schedules">Every schedule.</param>
-    /// <param name="failingEvaluations">The workflows whose last recorded evaluation failed, with the error.</param>
+    /// <param name="failingEvaluations">The workflows whose last recorded evaluation failed, with the error, by id.</param>
+    /// <param name="failingSchedules">The schedules whose last recorded evaluation failed, with the error, by id.</param>
     /// <param name="options">The queue defaults a workflow's task is validated with.</param>
     /// <param name="now">The instant a workflow's task is built at.</param>
     public static IReadOnlyList<string> Issues(
         IEnumerable<WorkflowRecord> activeWorkflows,
         IEnumerable<RecurringSchedule> schedules,
-        IReadOnlyDictionary<long, string> failingEvaluations,
+        IReadOnlyDictionary<string, string> failingEvaluations,
+        IReadOnlyDictionary<string, string> failingSchedules,
         TaskStoreOptions options,
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(activeWorkflows);
         ArgumentNullException.ThrowIfNull(schedules);
         ArgumentNullException.ThrowIfNull(failingEvaluations);
+        ArgumentNullException.ThrowIfNull(failingSchedules);
         var issues = new List<string>();
         foreach (var workflow in activeWorkflows)
         {
@@ -53,7 +57,7 @@ internal static class StoredDataCheck
                 issues.Add($"{name}: context_json {problem}; it reads as an empty context");
             }
 
-            var evaluation = (state is null ? null : ActionProblem(workflow, state, options, now)) ?? failingEvaluations.GetValueOrDefault(workflow.Id);
+            var evaluation = (state is null ? null : ActionProblem(workflow, state, options, now)) ?? failingEvaluations.GetValueOrDefault(workflow.Id.ToString(CultureInfo.InvariantCulture));
             if (evaluation is not null)
             {
                 issues.Add($"{name}: evaluation fails ({evaluation}); it is skipped on every cycle");
@@ -76,6 +80,11 @@ internal static class StoredDataCheck
             catch (TaskInputException ex)
             {
                 issues.Add($"schedule {schedule.Name}: task.{ex.Message}; it creates nothing when due");
+            }
+
+            if (failingSchedules.TryGetValue(schedule.ScheduleId, out var error))
+            {
+                issues.Add($"schedule {schedule.Name}: evaluation fails ({error}); it is skipped on every cycle");
             }
         }
 

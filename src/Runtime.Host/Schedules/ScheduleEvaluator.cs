@@ -23,6 +23,7 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
         var instant = DateTimeOffset.FromUnixTimeMilliseconds((at ?? time.GetUtcNow()).ToUnixTimeMilliseconds());
         var atIso = IsoTime.ToIso(instant);
         var due = _schedules.DueIds(atIso);
+        var failing = due.Count == 0 ? [] : EvaluationLedger.Schedules.Failing(tasks);
 
         var evaluated = 0;
         var taskIds = new List<string>();
@@ -34,17 +35,14 @@ internal sealed class ScheduleEvaluator(TaskStore tasks, TimeProvider time, ILog
             try
             {
                 outcome = _schedules.FireIfDue(id, instant, Fire);
+                EvaluationLedger.Schedules.RecordRecovery(tasks, failing, JsonValue.Create(id));
             }
             catch (Exception ex) when (!StoreFailure.Is(ex))
             {
                 // One broken schedule row (say, an interval too large to add) must not starve the
-                // schedules due after it, every cycle: record it and go on.
+                // schedules due after it, every cycle: record it once per distinct error and go on.
                 log?.Warning(ex, "Schedule {ScheduleId} could not be evaluated", id);
-                tasks.RecordEvent("schedule_evaluation_failed", null, null, new JsonObject
-                {
-                    ["schedule_id"] = id,
-                    ["error"] = $"{ex.GetType().Name}: {ex.Message}",
-                });
+                EvaluationLedger.Schedules.RecordFailure(tasks, failing, JsonValue.Create(id), $"{ex.GetType().Name}: {ex.Message}");
                 continue;
             }
 

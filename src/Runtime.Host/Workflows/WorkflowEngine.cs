@@ -25,9 +25,6 @@ internal sealed partial class WorkflowEngine(WorkflowStore store, TimeProvider t
     /// <summary>Recorded once per task when a completed task's signal selects no transition (fix of spec B2).</summary>
     public const string SignalUnresolvedEvent = "workflow_signal_unresolved";
 
-    /// <summary>Recorded for an active workflow whose evaluation failed, once per distinct error until it recovers; the other workflows are still evaluated.</summary>
-    public const string EvaluationFailedEvent = WorkflowEvaluationLedger.FailedEvent;
-
     private const int MaxRequeuesPerState = 2;
 
     private TaskStore Tasks => store.Tasks;
@@ -35,21 +32,21 @@ internal sealed partial class WorkflowEngine(WorkflowStore store, TimeProvider t
     public WorkflowEvaluation EvaluateAll()
     {
         var active = store.ListActive();
-        var failing = active.Count == 0 ? new Dictionary<long, string>() : WorkflowEvaluationLedger.Failing(Tasks);
+        var failing = active.Count == 0 ? [] : EvaluationLedger.Workflows.Failing(Tasks);
         var created = 0;
         foreach (var workflow in active)
         {
             try
             {
                 created += store.Update(workflow.Id, current => EvaluateOne(workflow.Id, current));
-                WorkflowEvaluationLedger.RecordRecovery(Tasks, failing, workflow.Id);
+                EvaluationLedger.Workflows.RecordRecovery(Tasks, failing, JsonValue.Create(workflow.Id));
             }
             catch (Exception ex) when (ex is not OperationCanceledException && !StoreFailure.Is(ex))
             {
                 // One row that cannot be evaluated (a context another writer stored, say a
                 // requested_profile that is not a string) is reported and skipped: it used to fail
                 // the phase on every cycle, so no workflow advanced again. Its transaction rolled back.
-                WorkflowEvaluationLedger.RecordFailure(Tasks, failing, workflow.Id, ex.Message);
+                EvaluationLedger.Workflows.RecordFailure(Tasks, failing, JsonValue.Create(workflow.Id), ex.Message);
             }
         }
 

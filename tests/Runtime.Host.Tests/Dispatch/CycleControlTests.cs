@@ -129,6 +129,37 @@ public sealed class CycleControlTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task RunOnce_BrokenScheduleRowEveryCycle_RecordedOnceListedByHealthcheckUntilItRecovers()
+    {
+        using var runtime = EchoRuntime().InProcess();
+        runtime.UseEchoPlugin();
+        runtime.Save();
+        Assert.Equal(0, (await runtime.RunAsync("status")).ExitCode); // creates the database
+        TestDb.Execute(runtime.DbPath, """
+            INSERT INTO schedules (schedule_id, name, enabled, interval_seconds, next_run_at, last_run_at, task_json, created_at, updated_at)
+            VALUES ('broken', 'broken', 1, 9000000000000000000, '2020-01-01T00:00:00.000Z', NULL, '{"kind":"heartbeat","source":"s","payload":{}}', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')
+            """);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, (await runtime.RunAsync("run-once")).ExitCode);
+        }
+
+        var failing = await runtime.RunAsync("healthcheck");
+        TestDb.Execute(runtime.DbPath, "UPDATE schedules SET interval_seconds = 300 WHERE schedule_id = 'broken'");
+        Assert.Equal(0, (await runtime.RunAsync("run-once")).ExitCode);
+        Assert.Equal(0, (await runtime.RunAsync("run-once")).ExitCode);
+        var recovered = await runtime.RunAsync("healthcheck");
+
+        Assert.Equal(1L, TestDb.Scalar(runtime.DbPath, "SELECT COUNT(*) FROM run_events WHERE event_type = 'schedule_evaluation_failed'"));
+        Assert.Equal(1, failing.ExitCode);
+        var issue = Assert.Single(failing.Json["dataIssues"]!.AsArray())!.GetValue<string>();
+        Assert.StartsWith("schedule broken: evaluation fails (ArgumentOutOfRangeException", issue, StringComparison.Ordinal);
+        Assert.Equal(1L, TestDb.Scalar(runtime.DbPath, "SELECT COUNT(*) FROM run_events WHERE event_type = 'schedule_evaluation_recovered'"));
+        Assert.True(!recovered.Json.ContainsKey("dataIssues"), recovered.ToString());
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task PauseAndResume_FromTheCli_StopAndRestartClaiming()
     {
         using var runtime = EchoRuntime().InProcess();
