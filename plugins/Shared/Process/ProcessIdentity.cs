@@ -30,19 +30,8 @@ internal static class ProcessIdentity
             return null;
         }
 
-        string text;
-        try
-        {
-            text = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        // Fields after "pid (comm) ": state is field 3, so field 22 (starttime) is index 19.
-        var close = text.LastIndexOf(')');
-        var fields = close < 0 || close + 2 > text.Length ? [] : text[(close + 2)..].Split(' ');
+        // Field 22 (starttime) is index 19 of the fields after "pid (comm) ".
+        var fields = ProcessSignals.StatFields(pid) ?? [];
         return fields.Length > 19 && ulong.TryParse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             ? $"{boot}/{ticks.ToString(CultureInfo.InvariantCulture)}"
             : null;

@@ -62,7 +62,18 @@ internal static partial class ProcessSignals
     }
 
     /// <summary>State letter, process-group id and session id from <c>/proc/&lt;pid&gt;/stat</c>, or null when the process is gone.</summary>
-    public static (char State, int ProcessGroup, int Session)? ReadStat(int pid)
+    public static (char State, int ProcessGroup, int Session)? ReadStat(int pid) =>
+        StatFields(pid) is { Length: > 3 } fields
+            && int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var group)
+            && int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var session)
+            ? (fields[0][0], group, session)
+            : null;
+
+    /// <summary>
+    /// The fields of <c>/proc/&lt;pid&gt;/stat</c> after "pid (comm) ", so index 0 is the state
+    /// (field 3), or null when the process is gone.
+    /// </summary>
+    public static string[]? StatFields(int pid)
     {
         string text;
         try
@@ -74,14 +85,9 @@ internal static partial class ProcessSignals
             return null;
         }
 
-        // "pid (comm) S ppid pgrp session ..." — comm may contain spaces and parentheses, so split after the last ')'.
+        // comm may contain spaces and parentheses, so split after the last ')'.
         var close = text.LastIndexOf(')');
-        var fields = text[(close + 2)..].Split(' ');
-        return fields.Length > 3
-            && int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var group)
-            && int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var session)
-            ? (fields[0][0], group, session)
-            : null;
+        return close < 0 || close + 2 > text.Length ? null : text[(close + 2)..].Split(' ');
     }
 
     /// <summary>kill(2): a negative <paramref name="pid"/> signals that process group; 0 on success.</summary>
