@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need (called by .ci/run): chromium for the browser tests,
 # systemd for `systemd-analyze verify` of the units in deploy/systemd, gcc and zlib's headers for the
-# Native AOT link of the front end that scripts/publish.sh builds. Idempotent: a package whose marker
+# Native AOT link of the front end that scripts/publish.sh builds, util-linux's unshare and nsenter for
+# the hostile-environment harness's private mount namespaces. Idempotent: a package whose marker
 # file exists is skipped, and `apt-get update` runs only when something is missing.
 # One package a line: "<debian package> <file that exists once it is installed>".
 set -euo pipefail
@@ -11,6 +12,7 @@ packages=(
   "systemd /usr/bin/systemd-analyze"
   "gcc /usr/bin/gcc"
   "zlib1g-dev /usr/include/zlib.h"
+  "util-linux /usr/bin/unshare"
 )
 
 missing=()
