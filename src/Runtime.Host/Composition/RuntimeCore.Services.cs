@@ -24,7 +24,7 @@ internal sealed partial class RuntimeCore
             EvaluationLedger.Workflows.Failing(tasks),
             EvaluationLedger.Schedules.Failing(tasks),
             tasks.Options,
-            Time.GetUtcNow()));
+            Time.GetUtcNow()).Concat(StoredTaskCheck.Issues(tasks)).ToList());
 
     public AdapterService AdapterStatus => new(Config, Adapters, Time);
 

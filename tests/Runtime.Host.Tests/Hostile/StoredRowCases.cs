@@ -36,13 +36,13 @@ internal static class StoredRowCases
         yield return ("task for an unknown profile", Task("requested_profile", "'ghost'"), false);
         yield return ("task for an unknown adapter", Task("requested_adapter", "'no-such-adapter'"), false);
         yield return ("task with an empty kind", Task("kind", "''"), false);
-        yield return ("task available_at not a date", Task("available_at", "'not-a-date'"), false);
+        yield return ("task available_at not a date", Task("available_at", "'not-a-date'"), true);
         yield return ("task created_at not a date", Task("created_at", "'yesterday'"), false);
         yield return ("task priority text", Task("priority", "'high'"), false);
         yield return ("task max_attempts text", Task("max_attempts", "'many'"), false);
         yield return ("task max_attempts negative", Task("max_attempts", "-1"), false);
         yield return ("task attempts beyond its limit", Task("attempt_count", "99"), false);
-        yield return ("task in a status that does not exist", Task("status", "'weird'"), false);
+        yield return ("task in a status that does not exist", Task("status", "'weird'"), true);
         yield return ("task running with no attempt", Task("status", "'running'"), false);
         yield return ("workflow context with a repeated key", Workflow("context_json", """'{"a":1,"a":2}'"""), false);
         yield return ("workflow context not JSON", Workflow("context_json", "'{not json'"), true);
