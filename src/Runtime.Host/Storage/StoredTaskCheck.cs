@@ -1,6 +1,4 @@
-using AgentRuntime.Host.Storage;
-
-namespace AgentRuntime.Host.Health;
+namespace AgentRuntime.Host.Storage;
 
 /// <summary>
 /// Task rows the claim can never pick up and nothing else reports (written by hand, by an older
