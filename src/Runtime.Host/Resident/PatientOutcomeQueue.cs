@@ -14,8 +14,6 @@ namespace AgentRuntime.Host.Resident;
 /// </summary>
 internal sealed class PatientOutcomeQueue(ITaskQueue inner, string dbPath, ILogger log, TimeProvider time, CancellationToken stopping) : ITaskQueue
 {
-    private static readonly TimeSpan Longest = TimeSpan.FromSeconds(15);
-
     public Task<FencedWrite> FinalizeAsync(TaskFinalization finalization, CancellationToken cancellationToken) =>
         UntilWrittenAsync(() => inner.FinalizeAsync(finalization, cancellationToken), finalization.TaskId);
 
@@ -52,7 +50,7 @@ internal sealed class PatientOutcomeQueue(ITaskQueue inner, string dbPath, ILogg
             }
             catch (Exception ex) when (StoreFailure.Is(ex) && !stopping.IsCancellationRequested)
             {
-                var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(failures - 1, 10)), Longest.TotalSeconds));
+                var delay = BackOff.After(failures);
                 log.Warning("The end of an attempt of task {TaskId} could not be written: {Problem}; trying again in {Delay} s", taskId, StoreFailure.Describe(ex, dbPath), delay.TotalSeconds);
                 try
                 {

@@ -15,9 +15,6 @@ namespace AgentRuntime.Host.Resident;
 /// </summary>
 internal sealed partial class ResidentDispatcher
 {
-    /// <summary>The longest wait between two tries while the database or the state files cannot be used.</summary>
-    public static readonly TimeSpan LongestBackOff = TimeSpan.FromSeconds(15);
-
     /// <summary>Cancelled when the dispatcher stops: an attempt's end is then no longer waited for (<see cref="PatientOutcomeQueue"/>).</summary>
     private readonly CancellationTokenSource _stopping = new();
 
@@ -34,10 +31,10 @@ internal sealed partial class ResidentDispatcher
     private string Problem(Exception exception) =>
         StoreFailure.Is(exception) ? StoreFailure.Describe(exception, _core.Config.DbPath) : exception.Message;
 
-    /// <summary>Waits 1, 2, 4 … up to <see cref="LongestBackOff"/> seconds after the <paramref name="failures"/>-th failure in a row.</summary>
+    /// <summary>Waits <see cref="BackOff.After"/> the <paramref name="failures"/>-th failure in a row.</summary>
     private async Task BackOffAsync(Exception exception, int failures, string what, CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(failures - 1, 10)), LongestBackOff.TotalSeconds));
+        var delay = BackOff.After(failures);
         _services.Log.Warning("{What} failed: {Problem}; trying again in {Delay} s", what, Problem(exception), delay.TotalSeconds);
         await Task.Delay(delay, Time, stoppingToken).ConfigureAwait(false);
     }
