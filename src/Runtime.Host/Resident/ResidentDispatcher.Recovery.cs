@@ -59,40 +59,33 @@ internal sealed partial class ResidentDispatcher
     /// <summary>
     /// The pipeline could not write the attempt's end (the database refused the write): requeue the
     /// task with the attempt refunded (the environment failed, not the task) as soon as the database
-    /// takes writes again. Stopped with the dispatcher, the attempt is left to the next boot sweep.
+    /// takes writes again. The queue is the <see cref="PatientOutcomeQueue"/>, which tries the write
+    /// until the database takes it and gives up only when the dispatcher stops; the attempt is then
+    /// left to the next boot sweep.
     /// </summary>
     private async Task RecordUnrecordedAsync(ClaimedTask claimed, Exception failure, CancellationToken stoppingToken)
     {
         var problem = Problem(failure);
-        var error = $"the attempt's outcome could not be recorded: {problem}";
-        for (var failures = 1; !stoppingToken.IsCancellationRequested; failures++)
+        try
         {
-            try
+            await BackOffAsync(failure, 1, $"Recording attempt {claimed.Attempt.AttemptId} of task {claimed.Task.TaskId}", stoppingToken).ConfigureAwait(false);
+            await _services.Queue.RescheduleAsync(new TaskReschedule
             {
-                await BackOffAsync(failure, failures, $"Recording attempt {claimed.Attempt.AttemptId} of task {claimed.Task.TaskId}", stoppingToken).ConfigureAwait(false);
-                await _services.Queue.RescheduleAsync(new TaskReschedule
+                TaskId = claimed.Task.TaskId,
+                Error = $"the attempt's outcome could not be recorded: {problem}",
+                RefundAttempt = true,
+                Attempt = new AttemptFinish
                 {
-                    TaskId = claimed.Task.TaskId,
-                    Error = error,
-                    RefundAttempt = true,
-                    Attempt = new AttemptFinish
-                    {
-                        AttemptId = claimed.Attempt.AttemptId,
-                        ExitStatus = ExitStatus.Error,
-                        RetryClass = RetryClass.Retryable,
-                        Diagnostics = new JsonObject { ["reason"] = "outcome_not_recorded", ["error"] = problem },
-                    },
-                }, CancellationToken.None).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception ex) when (StoreFailure.Is(ex))
-            {
-                failure = ex;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
+                    AttemptId = claimed.Attempt.AttemptId,
+                    ExitStatus = ExitStatus.Error,
+                    RetryClass = RetryClass.Retryable,
+                    Diagnostics = new JsonObject { ["reason"] = "outcome_not_recorded", ["error"] = problem },
+                },
+            }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreFailure.Is(ex) || (ex is OperationCanceledException && stoppingToken.IsCancellationRequested))
+        {
+            // Stopping: the next boot sweep recovers the attempt.
         }
     }
 }
