@@ -110,11 +110,7 @@ public sealed class CycleControlTests
         runtime.UseEchoPlugin();
         runtime.Save();
         Assert.Equal(0, (await runtime.RunAsync("status")).ExitCode); // creates the database
-        // Due first (older next_run_at), and its interval cannot be added to a date.
-        TestDb.Execute(runtime.DbPath, """
-            INSERT INTO schedules (schedule_id, name, enabled, interval_seconds, next_run_at, last_run_at, task_json, created_at, updated_at)
-            VALUES ('broken', 'broken', 1, 9000000000000000000, '2020-01-01T00:00:00.000Z', NULL, '{"kind":"k","source":"s","payload":{}}', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')
-            """);
+        InsertBrokenSchedule(runtime);
         var good = await runtime.RunAsync("schedule-create", "--json", """{"name":"good","interval_seconds":300,"next_run_at":"2021-01-01T00:00:00.000Z","task":{"kind":"heartbeat","source":"schedule:good","payload":{}}}""");
         Assert.True(good.ExitCode == 0, good.ToString());
 
@@ -135,10 +131,7 @@ public sealed class CycleControlTests
         runtime.UseEchoPlugin();
         runtime.Save();
         Assert.Equal(0, (await runtime.RunAsync("status")).ExitCode); // creates the database
-        TestDb.Execute(runtime.DbPath, """
-            INSERT INTO schedules (schedule_id, name, enabled, interval_seconds, next_run_at, last_run_at, task_json, created_at, updated_at)
-            VALUES ('broken', 'broken', 1, 9000000000000000000, '2020-01-01T00:00:00.000Z', NULL, '{"kind":"heartbeat","source":"s","payload":{}}', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')
-            """);
+        InsertBrokenSchedule(runtime);
 
         for (var i = 0; i < 3; i++)
         {
@@ -185,4 +178,10 @@ public sealed class CycleControlTests
         Assert.Equal("""{"reason":"deploying"}""", events[0]["detail_json"]);
         Assert.Equal("""{"reason":null}""", events[1]["detail_json"]);
     }
+
+    /// <summary>A schedule due first (older next_run_at) whose interval cannot be added to a date.</summary>
+    private static void InsertBrokenSchedule(TestRuntime runtime) => TestDb.Execute(runtime.DbPath, """
+        INSERT INTO schedules (schedule_id, name, enabled, interval_seconds, next_run_at, last_run_at, task_json, created_at, updated_at)
+        VALUES ('broken', 'broken', 1, 9000000000000000000, '2020-01-01T00:00:00.000Z', NULL, '{"kind":"heartbeat","source":"s","payload":{}}', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')
+        """);
 }
